@@ -1,0 +1,226 @@
+// The one definition of every v1 wire payload. Script tags live on contractor sites for years,
+// so these only grow: add optional fields, never rename or remove one.
+import { z } from 'zod';
+
+export const SITE_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+export const siteIdSchema = z.string().regex(SITE_ID, 'lowercase letters, digits and dashes');
+
+const trimmed = (max: number) => z.string().trim().max(max);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
+
+// ---------- lead intake ----------
+
+export const attributionSchema = z
+  .object({
+    url: trimmed(2048).optional(),
+    referrer: trimmed(2048).optional(),
+    utm: z.record(z.string().max(40), trimmed(200)).optional(),
+    gclid: trimmed(300).optional(),
+    msclkid: trimmed(300).optional(),
+    fbclid: trimmed(300).optional(),
+  })
+  .strip();
+
+export const leadInputSchema = z
+  .object({
+    name: trimmed(120).min(1, 'Please enter your name'),
+    phone: trimmed(40).min(1, 'Please enter a mobile number'),
+    email: z
+      .union([z.literal(''), z.string().trim().max(254).pipe(z.email('Not a valid email'))])
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    service: trimmed(80).optional(),
+    zip: trimmed(12)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,10}$/, 'Not a valid ZIP or postcode')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    message: trimmed(2000).optional(),
+    urgent: z.boolean().optional(),
+    preferredContact: z.enum(['call', 'text']).optional(),
+    smsConsent: z.boolean(),
+    page: attributionSchema.optional(),
+  })
+  .strip();
+export type LeadInput = z.infer<typeof leadInputSchema>;
+
+export const leadStatusSchema = z.enum([
+  'received',
+  'alerted',
+  'claimed',
+  'contacted',
+  'booked',
+  'lost',
+  'spam',
+]);
+export type LeadStatus = z.infer<typeof leadStatusSchema>;
+
+export interface LeadAck {
+  message: string;
+  /** ISO 8601 instant by which a person will contact the homeowner. */
+  respondBy: string;
+}
+
+export interface LeadCreated {
+  leadId: string;
+  status: LeadStatus;
+  ack: LeadAck;
+}
+
+// ---------- widget events (sendBeacon) ----------
+
+export const widgetEventSchema = z
+  .object({
+    type: z.enum(['call_click', 'form_open']),
+    page: attributionSchema.optional(),
+  })
+  .strip();
+export type WidgetEvent = z.infer<typeof widgetEventSchema>;
+
+// ---------- site configuration (admin) ----------
+
+export const memberSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase id'),
+    name: trimmed(80).min(1),
+    phone: trimmed(40).min(1),
+    email: z.string().trim().max(254).pipe(z.email()).optional(),
+    role: z.enum(['owner', 'manager', 'csr']),
+  })
+  .strip();
+export type Member = z.infer<typeof memberSchema>;
+
+export const notifyTargetSchema = z.union([
+  z.literal('assignee'),
+  z.literal('on-call'),
+  z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+]);
+export type NotifyTarget = z.infer<typeof notifyTargetSchema>;
+
+export const escalationStepSchema = z
+  .object({
+    /** Seconds after the lead's response clock starts at which this step fires. */
+    afterSeconds: z.number().int().min(0).max(7 * 24 * 3600),
+    notify: z.array(notifyTargetSchema).min(1).max(20),
+  })
+  .strip();
+
+export const escalationSchema = z
+  .object({
+    steps: z.array(escalationStepSchema).min(1).max(10),
+    /** How many more times the last step is repeated while the lead stays unclaimed. */
+    repeat: z.number().int().min(0).max(20).default(0),
+    /** Gap between repeats; defaults to the gap before the last step (at least 60 s). */
+    repeatIntervalSeconds: z.number().int().min(30).max(24 * 3600).optional(),
+  })
+  .strip()
+  .refine((e) => e.steps.every((s, i) => i === 0 || s.afterSeconds >= e.steps[i - 1]!.afterSeconds), {
+    message: 'steps must be in order of afterSeconds',
+    path: ['steps'],
+  });
+export type EscalationPolicy = z.infer<typeof escalationSchema>;
+
+const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof weekday>;
+export const WEEKDAYS: readonly Weekday[] = weekday.options;
+
+export const openingHoursSchema = z
+  .object({ open: clockTime, close: clockTime })
+  .strip()
+  .refine((h) => h.open < h.close, { message: 'open must be before close' });
+
+/** Per weekday; a missing or null day is closed. */
+export const hoursSchema = z.partialRecord(weekday, openingHoursSchema.nullable());
+export type Hours = z.infer<typeof hoursSchema>;
+
+export const timeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not an IANA time zone' },
+);
+
+export const originSchema = z
+  .string()
+  .regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin like https://example.com');
+
+export const siteConfigSchema = z
+  .object({
+    name: trimmed(100).min(1),
+    phone: trimmed(40).min(1),
+    /** ISO 3166 country used to read phone numbers written without +country code. */
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .default('US'),
+    timezone: timeZoneSchema,
+    allowedOrigins: z.array(originSchema).max(50),
+    services: z.array(trimmed(80).min(1)).max(50).default([]),
+    hours: hoursSchema,
+    consentText: trimmed(1000).min(1),
+    /** The promise made to the homeowner: a person will call within this many minutes. */
+    responseMinutes: z.number().int().min(1).max(24 * 60).default(5),
+    brandColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .default('#0b5fff'),
+    launcherText: trimmed(40).default('Request service'),
+    team: z.array(memberSchema).max(200),
+    onCall: z.array(z.string()).max(200),
+    escalation: escalationSchema,
+  })
+  .strip()
+  .superRefine((cfg, ctx) => {
+    const ids = new Set<string>();
+    cfg.team.forEach((m, i) => {
+      if (ids.has(m.id)) ctx.addIssue({ code: 'custom', message: 'duplicate member id', path: ['team', i, 'id'] });
+      ids.add(m.id);
+    });
+    cfg.onCall.forEach((id, i) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `unknown member ${id}`, path: ['onCall', i] });
+    });
+    if (cfg.onCall.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one member must be on call', path: ['onCall'] });
+    cfg.escalation.steps.forEach((s, i) =>
+      s.notify.forEach((t, j) => {
+        if (t !== 'assignee' && t !== 'on-call' && !ids.has(t))
+          ctx.addIssue({ code: 'custom', message: `unknown member ${t}`, path: ['escalation', 'steps', i, 'notify', j] });
+      }),
+    );
+  });
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+/** What the widget may know about a site: nothing about the team. */
+export interface PublicSiteConfig {
+  site: string;
+  name: string;
+  phone: string;
+  services: string[];
+  consentText: string;
+  brandColor: string;
+  launcherText: string;
+  responseMinutes: number;
+  openNow: boolean;
+}
+
+// ---------- errors ----------
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'origin_not_allowed'
+  | 'unauthorized'
+  | 'site_not_found'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import type { Env } from './env';
+import { ApiError, errorResponse } from './http/errors';
+import { adminRoutes } from './routes/admin';
+import { assetRoutes } from './routes/assets';
+import { claimRoutes } from './routes/claim';
+import { devRoutes } from './routes/dev';
+import { publicRoutes } from './routes/public';
+
+export const app = new Hono<{ Bindings: Env }>();
+
+app.use('*', async (c, next) => {
+  await next();
+  c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  if (!c.res.headers.has('Referrer-Policy')) c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+});
+
+app.get('/', (c) => c.json({ service: 'firstcall', api: '/v1', widget: '/widget.js' }));
+app.route('/v1/sites', publicRoutes);
+app.route('/v1/admin', adminRoutes);
+app.route('/c', claimRoutes);
+app.route('/', devRoutes);
+app.route('/', assetRoutes);
+
+app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', 'Not found')));
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  // No stack traces or provider details leave the worker; the log has them without personal data.
+  console.error(JSON.stringify({ msg: 'unhandled error', path: new URL(c.req.url).pathname, error: err.message }));
+  return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on our side'));
+});

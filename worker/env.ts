@@ -1,0 +1,26 @@
+import type { DevOutbox } from './dev-outbox';
+import type { Site } from './site/site-do';
+
+/** Bindings and secrets. Secrets come from `.dev.vars` locally and `wrangler secret put` in production. */
+export interface Env {
+  SITE: DurableObjectNamespace<Site>;
+  DEV_OUTBOX: DurableObjectNamespace<DevOutbox>;
+  ASSETS: Fetcher;
+  /** "1" turns on development mode. Never on unless set explicitly. */
+  DEV_MODE?: string;
+  ADMIN_TOKEN?: string;
+  /** `kid:secret,kid:secret`; the first signs, all verify (rotation). */
+  LINK_SIGNING_KEYS?: string;
+  /** Origin used in links sent to phones; defaults to the request's origin. */
+  PUBLIC_ORIGIN?: string;
+}
+
+type WorkerEnv = Env;
+declare global {
+  namespace Cloudflare {
+    // Types `env` from `cloudflare:test` in the runtime tests.
+    interface Env extends WorkerEnv {}
+  }
+}
+
+export const isDevMode = (env: Pick<Env, 'DEV_MODE'>): boolean => env.DEV_MODE === '1';

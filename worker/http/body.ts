@@ -1,0 +1,22 @@
+import { ApiError } from './errors';
+
+export const MAX_BODY_BYTES = 32 * 1024;
+
+/**
+ * Reads a JSON body of at most MAX_BODY_BYTES whatever its Content-Type: sendBeacon posts
+ * text/plain to avoid a CORS preflight.
+ */
+export async function readJson(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `Body larger than ${MAX_BODY_BYTES} bytes`);
+  const text = await req.text();
+  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) {
+    throw new ApiError(413, 'payload_too_large', `Body larger than ${MAX_BODY_BYTES} bytes`);
+  }
+  if (!text.trim()) throw new ApiError(400, 'invalid_request', 'Body is empty; expected JSON');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_request', 'Body is not valid JSON');
+  }
+}

@@ -1,0 +1,9 @@
+import { app } from './app';
+import type { Env } from './env';
+
+export { DevOutbox } from './dev-outbox';
+export { Site } from './site/site-do';
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,62 @@
+// The admin API: create, replace and read a site's config, and read a lead with its timeline.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { type SiteConfig, siteConfigSchema } from '../../shared/schemas';
+import { type Env, isDevMode } from '../env';
+import { readJson } from '../http/body';
+import { ApiError, invalid } from '../http/errors';
+import { siteStub } from '../http/site-stub';
+import { toE164 } from '../phone';
+
+export const DEV_ADMIN_TOKEN = 'dev-admin-token';
+export const adminRoutes = new Hono<{ Bindings: Env }>();
+
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+adminRoutes.use('*', async (c, next) => {
+  const expected = c.env.ADMIN_TOKEN || (isDevMode(c.env) ? DEV_ADMIN_TOKEN : undefined);
+  if (!expected) throw new ApiError(401, 'unauthorized', 'The admin API is disabled: ADMIN_TOKEN is not set');
+  const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+  // Compare digests so the comparison takes the same time whatever the lengths.
+  if (!timingSafeEqual(digest(given), digest(expected))) {
+    throw new ApiError(401, 'unauthorized', 'Missing or wrong admin token', undefined, { 'WWW-Authenticate': 'Bearer' });
+  }
+  await next();
+});
+
+/** Phone numbers are stored in E.164 so that every channel and every comparison agrees. */
+function normalisePhones(config: SiteConfig): SiteConfig {
+  const fields: Record<string, string> = {};
+  const phone = toE164(config.phone, config.country);
+  if (!phone) fields.phone = 'Not a valid phone number';
+  const team = config.team.map((m, i) => {
+    const e164 = toE164(m.phone, config.country);
+    if (!e164) fields[`team.${i}.phone`] = 'Not a valid phone number';
+    return { ...m, phone: e164 ?? m.phone };
+  });
+  if (Object.keys(fields).length) throw new ApiError(400, 'invalid_request', 'Some fields are not valid', fields);
+  return { ...config, phone: phone as string, team };
+}
+
+adminRoutes.put('/sites/:site', async (c) => {
+  const site = c.req.param('site');
+  const stub = siteStub(c.env, site);
+  const parsed = siteConfigSchema.safeParse(await readJson(c.req.raw));
+  if (!parsed.success) throw invalid(parsed.error, 'The site config is not valid');
+  const config = normalisePhones(parsed.data);
+  const { created } = await stub.putConfig(site, config);
+  return c.json({ site, config }, created ? 201 : 200);
+});
+
+adminRoutes.get('/sites/:site', async (c) => {
+  const site = c.req.param('site');
+  const config = await siteStub(c.env, site).getConfig();
+  if (!config) throw new ApiError(404, 'site_not_found', 'Unknown site');
+  return c.json({ site, config });
+});
+
+adminRoutes.get('/sites/:site/leads/:leadId', async (c) => {
+  const detail = await siteStub(c.env, c.req.param('site')).getLead(c.req.param('leadId'));
+  if (!detail) throw new ApiError(404, 'not_found', 'No such lead on this site');
+  return c.json(detail);
+});

@@ -1,0 +1,73 @@
+// Claim links: GET shows the lead (and never claims: link previews fetch it), POST claims.
+import { Hono } from 'hono';
+import { type Env, isDevMode } from '../env';
+import { siteStub } from '../http/site-stub';
+import { SigningConfigError, signingKeys, type ClaimGrant, verifyClaim } from '../links';
+import { claimPage, linkProblemPage } from '../pages/claim-page';
+
+export const claimRoutes = new Hono<{ Bindings: Env }>();
+
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+type Checked = { ok: true; grant: ClaimGrant } | { ok: false; response: Response };
+
+function check(env: Env, token: string): Checked {
+  let keys: ReturnType<typeof signingKeys>;
+  try {
+    keys = signingKeys(env.LINK_SIGNING_KEYS, isDevMode(env));
+  } catch (err) {
+    if (!(err instanceof SigningConfigError)) throw err;
+    return { ok: false, response: html(linkProblemPage('Links are not set up', 'This server has no link signing key.'), 503) };
+  }
+  const verified = verifyClaim(token, keys, Math.floor(Date.now() / 1000));
+  if (verified.ok) return verified;
+  const response =
+    verified.reason === 'expired'
+      ? html(linkProblemPage('This link has expired', 'Open the lead from the console, or ask your manager.'), 410)
+      : html(linkProblemPage('This link is not valid', 'Check that the whole link was opened.'), 404);
+  return { ok: false, response };
+}
+
+const html = (body: string, status = 200): Response =>
+  new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS } });
+
+claimRoutes.get('/:token', async (c) => {
+  const token = c.req.param('token');
+  const checked = check(c.env, token);
+  if (!checked.ok) return checked.response;
+  const { site, leadId, memberId } = checked.grant;
+  const view = await siteStub(c.env, site).getClaimView(leadId, memberId);
+  if (!view) return html(linkProblemPage('Lead not found', 'This lead no longer exists.'), 404);
+  return html(claimPage(view, token));
+});
+
+claimRoutes.post('/:token', async (c) => {
+  const token = c.req.param('token');
+  const origin = c.req.header('origin');
+  // The token is the credential; refusing foreign origins also stops a page from posting it.
+  if (origin && origin !== new URL(c.req.url).origin) {
+    return html(linkProblemPage('Not allowed', 'Claims can only be made from this page.'), 403);
+  }
+  const checked = check(c.env, token);
+  if (!checked.ok) return checked.response;
+  const { site, leadId, memberId } = checked.grant;
+  const result = await siteStub(c.env, site).claim(leadId, memberId, Date.now());
+  switch (result.outcome) {
+    case 'not_found':
+      return html(linkProblemPage('Lead not found', 'This lead no longer exists.'), 404);
+    case 'not_member':
+      return html(linkProblemPage('Not on the team', 'You are no longer on this team.'), 403);
+    case 'claimed':
+    case 'yours':
+      return html(claimPage(result.view, token));
+    case 'taken':
+      return html(claimPage(result.view, token, 'Someone else claimed this lead first.'), 409);
+    case 'closed':
+      return html(claimPage(result.view, token, 'This lead can no longer be claimed.'), 409);
+  }
+});

@@ -1,0 +1,21 @@
+// Development only: the dev outbox (every message that would have been sent) and the demo page.
+import { Hono } from 'hono';
+import { type Env, isDevMode } from '../env';
+import { ApiError } from '../http/errors';
+import { demoPageHtml } from '../pages/demo-page';
+import { outboxPage } from '../pages/outbox-page';
+
+export const devRoutes = new Hono<{ Bindings: Env }>();
+
+devRoutes.use('*', async (c, next) => {
+  if (!isDevMode(c.env)) throw new ApiError(404, 'not_found', 'Not found');
+  await next();
+});
+
+const outbox = (env: Env) => env.DEV_OUTBOX.getByName('dev');
+
+devRoutes.get('/dev/outbox.json', async (c) => c.json(await outbox(c.env).list()));
+
+devRoutes.get('/dev/outbox', async (c) => c.html(outboxPage(await outbox(c.env).list())));
+
+devRoutes.get('/demo', (c) => c.html(demoPageHtml(new URL(c.req.url).origin)));

@@ -1,0 +1,93 @@
+// The public v1 API the widget (and a contractor's own forms) call from browsers.
+import { Hono } from 'hono';
+import { leadInputSchema, widgetEventSchema } from '../../shared/schemas';
+import type { Env } from '../env';
+import { readJson } from '../http/body';
+import { ApiError, invalid } from '../http/errors';
+import { originAllowed } from '../http/origins';
+import { publicOrigin, siteStub } from '../http/site-stub';
+
+type Ctx = { Bindings: Env; Variables: { corsOrigin: string | null } };
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+export const publicRoutes = new Hono<Ctx>();
+
+/**
+ * Every public route checks the browser's Origin against the site's allowedOrigins before
+ * doing anything. A request without Origin is not from a browser page and has nothing to check.
+ */
+publicRoutes.use('/:site/*', async (c, next) => {
+  const origin = c.req.header('origin') ?? null;
+  c.set('corsOrigin', null);
+  if (origin !== null) {
+    const allowed = await siteStub(c.env, c.req.param('site')).allowedOrigins();
+    if (allowed === null) throw new ApiError(404, 'site_not_found', 'Unknown site');
+    if (!originAllowed(origin, allowed)) {
+      throw new ApiError(403, 'origin_not_allowed', 'This website is not allowed to send leads for this site');
+    }
+    c.set('corsOrigin', origin);
+  }
+  if (c.req.method === 'OPTIONS') {
+    return c.body(null, 204, {
+      'Access-Control-Allow-Origin': origin ?? '*',
+      'Access-Control-Allow-Methods': 'GET, POST',
+      'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    });
+  }
+  await next();
+  const allowOrigin = c.get('corsOrigin');
+  if (allowOrigin) {
+    c.res.headers.set('Access-Control-Allow-Origin', allowOrigin);
+    c.res.headers.set('Access-Control-Expose-Headers', 'Idempotent-Replayed, Retry-After');
+  }
+  c.res.headers.append('Vary', 'Origin');
+});
+
+publicRoutes.get('/:site/config', async (c) => {
+  const config = await siteStub(c.env, c.req.param('site')).publicConfig(Date.now());
+  if (!config) throw new ApiError(404, 'site_not_found', 'Unknown site');
+  c.header('Cache-Control', 'public, max-age=60');
+  return c.json(config);
+});
+
+publicRoutes.post('/:site/leads', async (c) => {
+  const stub = siteStub(c.env, c.req.param('site'));
+  const key = c.req.header('idempotency-key');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 8-128 letters, digits or _.:-', {
+      'Idempotency-Key': 'invalid format',
+    });
+  }
+  const parsed = leadInputSchema.safeParse(await readJson(c.req.raw));
+  if (!parsed.success) throw invalid(parsed.error);
+  const result = await stub.submitLead({
+    input: parsed.data,
+    idempotencyKey: key ?? `auto:${crypto.randomUUID()}`,
+    now: Date.now(),
+    origin: publicOrigin(c.env, c.req.url),
+  });
+  switch (result.kind) {
+    case 'site_not_found':
+      throw new ApiError(404, 'site_not_found', 'Unknown site');
+    case 'invalid':
+      throw new ApiError(400, 'invalid_request', 'Some fields are not valid', result.fields);
+    case 'idempotency_conflict':
+      throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different lead');
+    case 'replayed':
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(result.body, 201);
+    case 'created':
+      return c.json(result.body, 201);
+  }
+});
+
+publicRoutes.post('/:site/events', async (c) => {
+  const stub = siteStub(c.env, c.req.param('site'));
+  const parsed = widgetEventSchema.safeParse(await readJson(c.req.raw));
+  if (!parsed.success) throw invalid(parsed.error);
+  const recorded = await stub.recordWidgetEvent(parsed.data, Date.now());
+  if (!recorded) throw new ApiError(404, 'site_not_found', 'Unknown site');
+  return c.json({ accepted: true }, 202);
+});

@@ -1,0 +1,236 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { LeadCreated, LeadInput, PublicSiteConfig, SiteConfig, WidgetEvent } from '../../shared/schemas';
+import { acknowledge } from '../core/acknowledgement';
+import { isOpenAt } from '../core/business-hours';
+import { escalationFiring } from '../core/escalation';
+import { transition } from '../core/lifecycle';
+import { pickAssignee } from '../core/routing';
+import type { Env } from '../env';
+import { toE164 } from '../phone';
+import { Dispatcher } from './dispatcher';
+import { Escalator } from './escalator';
+import { type Lead, Rows } from './rows';
+import { SITE_SCHEMA } from './sql-schema';
+import { bodyHash, newLeadId } from './ids';
+import { type ClaimOutcome, type LeadDetail, leadDetail, type ClaimView, claimView } from './views';
+
+export interface SubmitLeadArgs {
+  input: LeadInput;
+  idempotencyKey: string;
+  now: number;
+  /** Origin for links sent to phones. */
+  origin: string;
+}
+
+export type SubmitLeadResult =
+  | { kind: 'created' | 'replayed'; body: LeadCreated }
+  | { kind: 'site_not_found' }
+  | { kind: 'idempotency_conflict' }
+  | { kind: 'invalid'; fields: Record<string, string> };
+
+/**
+ * One object per contractor site: its config, leads, timeline, timers and outbox in SQLite.
+ * Methods are called over native Durable Object RPC from the Worker.
+ */
+export class Site extends DurableObject<Env> {
+  private readonly rows: Rows;
+  private readonly escalator: Escalator;
+  private readonly dispatcher: Dispatcher;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec(SITE_SCHEMA);
+    this.rows = new Rows(ctx.storage.sql);
+    this.escalator = new Escalator(this.rows, env);
+    this.dispatcher = new Dispatcher(this.rows, env);
+  }
+
+  putConfig(siteId: string, config: SiteConfig): { created: boolean } {
+    const created = this.rows.config() === null;
+    this.ctx.storage.transactionSync(() => {
+      this.rows.setMeta('site', siteId);
+      this.rows.setMeta('config', JSON.stringify(config));
+    });
+    return { created };
+  }
+
+  getConfig(): SiteConfig | null {
+    return this.rows.config();
+  }
+
+  publicConfig(now: number): PublicSiteConfig | null {
+    const c = this.rows.config();
+    const site = this.rows.getMeta('site');
+    if (!c || !site) return null;
+    return {
+      site,
+      name: c.name,
+      phone: c.phone,
+      services: c.services,
+      consentText: c.consentText,
+      brandColor: c.brandColor,
+      launcherText: c.launcherText,
+      responseMinutes: c.responseMinutes,
+      openNow: isOpenAt(c.hours, c.timezone, now),
+    };
+  }
+
+  /** Origin check material for the Worker: allowed origins without loading the whole config there. */
+  allowedOrigins(): string[] | null {
+    return this.rows.config()?.allowedOrigins ?? null;
+  }
+
+  submitLead(args: SubmitLeadArgs): SubmitLeadResult {
+    const config = this.rows.config();
+    const site = this.rows.getMeta('site');
+    if (!config || !site) return { kind: 'site_not_found' };
+
+    const hash = bodyHash(args.input);
+    const seen = this.rows.idempotent(args.idempotencyKey);
+    if (seen) {
+      if (seen.body_hash !== hash) return { kind: 'idempotency_conflict' };
+      return { kind: 'replayed', body: JSON.parse(seen.response) as LeadCreated };
+    }
+
+    const fields: Record<string, string> = {};
+    const phone = toE164(args.input.phone, config.country);
+    if (!phone) fields.phone = 'Please enter a valid phone number';
+    if (args.input.service && config.services.length > 0 && !config.services.includes(args.input.service)) {
+      fields.service = 'Please choose one of the listed services';
+    }
+    if (!phone || Object.keys(fields).length > 0) return { kind: 'invalid', fields };
+
+    const input: LeadInput = { ...args.input, phone };
+    const now = args.now;
+    const cursor = Number(this.rows.getMeta('rr_cursor') ?? '0');
+    const { assigneeId, nextCursor } = pickAssignee(config.onCall, config.team, cursor);
+    const assignee = config.team.find((m) => m.id === assigneeId);
+    const ack = acknowledge({
+      siteName: config.name,
+      timeZone: config.timezone,
+      hours: config.hours,
+      responseMinutes: config.responseMinutes,
+      homeownerName: input.name,
+      urgent: input.urgent ?? false,
+      preferredContact: input.preferredContact,
+      assigneeName: assignee?.name,
+      now,
+    });
+    const lead: Lead = {
+      id: newLeadId(),
+      createdAt: now,
+      status: 'received',
+      input,
+      assigneeId,
+      claimedBy: null,
+      claimedAt: null,
+      clockStartsAt: ack.clockStartsAt,
+      respondBy: ack.respondBy,
+      ackMessage: ack.message,
+      // A snapshot: a policy edited later applies to the next lead, never to one in flight.
+      policy: config.escalation,
+    };
+
+    let body: LeadCreated | undefined;
+    this.ctx.storage.transactionSync(() => {
+      this.rows.setMeta('origin', args.origin);
+      this.rows.setMeta('rr_cursor', String(nextCursor));
+      this.rows.insertLead(lead);
+      this.rows.addEvent(lead.id, now, 'received', {
+        idempotencyKey: args.idempotencyKey,
+        smsConsent: input.smsConsent,
+        afterHours: ack.afterHours,
+        respondBy: new Date(ack.respondBy).toISOString(),
+      });
+      this.rows.addEvent(lead.id, now, 'assigned', { memberId: assigneeId, by: 'round-robin' });
+      if (input.smsConsent) {
+        this.rows.enqueue({
+          dedupe_key: `ack:${lead.id}`,
+          lead_id: lead.id,
+          kind: 'sms-ack',
+          channel: 'sms',
+          to_addr: phone,
+          member_id: null,
+          step: null,
+          urgent: input.urgent ? 1 : 0,
+          body: ack.smsBody,
+          next_attempt_at: now,
+          created_at: now,
+        });
+        this.rows.addEvent(lead.id, now, 'ack_queued', { channel: 'sms' });
+      }
+      const first = escalationFiring(lead.policy, lead.clockStartsAt, 0);
+      if (first) this.rows.addTimer(lead.id, 0, first.dueAt);
+      this.escalator.runDue(now);
+      const status = this.rows.lead(lead.id)?.status ?? 'received';
+      body = { leadId: lead.id, status, ack: { message: ack.message, respondBy: new Date(ack.respondBy).toISOString() } };
+      this.rows.saveIdempotent(args.idempotencyKey, hash, lead.id, JSON.stringify(body), now);
+    });
+    this.afterCommit(now);
+    return { kind: 'created', body: body as LeadCreated };
+  }
+
+  recordWidgetEvent(event: WidgetEvent, now: number): boolean {
+    if (!this.rows.config()) return false;
+    this.rows.addEvent(null, now, `widget.${event.type}`, { page: event.page ?? null });
+    return true;
+  }
+
+  getLead(leadId: string): LeadDetail | null {
+    const lead = this.rows.lead(leadId);
+    const config = this.rows.config();
+    return lead && config ? leadDetail(lead, this.rows.timeline(leadId), config) : null;
+  }
+
+  getClaimView(leadId: string, memberId: string): ClaimView | null {
+    const lead = this.rows.lead(leadId);
+    const config = this.rows.config();
+    return lead && config ? claimView(lead, memberId, config) : null;
+  }
+
+  /** First claim wins; a claim stops every further alert for the lead at once. */
+  claim(leadId: string, memberId: string, now: number): ClaimOutcome {
+    const config = this.rows.config();
+    const lead = this.rows.lead(leadId);
+    if (!config || !lead) return { outcome: 'not_found' };
+    if (!config.team.some((m) => m.id === memberId)) return { outcome: 'not_member' };
+    if (lead.claimedBy === memberId) return { outcome: 'yours', view: claimView(lead, memberId, config) };
+    const moved = transition(lead.status, { type: 'claimed', memberId });
+    if (!moved.ok) {
+      return { outcome: lead.claimedBy ? 'taken' : 'closed', view: claimView(lead, memberId, config) };
+    }
+    this.ctx.storage.transactionSync(() => {
+      this.rows.setClaimed(leadId, memberId, now);
+      this.rows.deleteLeadTimers(leadId);
+      const cancelled = this.rows.cancelPendingAlerts(leadId);
+      this.rows.addEvent(leadId, now, 'claimed', { memberId, secondsToClaim: Math.round((now - lead.createdAt) / 1000), alertsCancelled: cancelled });
+    });
+    this.afterCommit(now);
+    const updated = this.rows.lead(leadId) as Lead;
+    return { outcome: 'claimed', view: claimView(updated, memberId, config) };
+  }
+
+  override async alarm(): Promise<void> {
+    const now = Date.now();
+    this.ctx.storage.transactionSync(() => this.escalator.runDue(now));
+    await this.dispatcher.dispatchDue(now);
+    await this.rearm();
+  }
+
+  /** Sends what the change queued without holding up the answer, and arms the alarm as a backstop. */
+  private afterCommit(now: number): void {
+    this.ctx.waitUntil(
+      (async () => {
+        await this.rearm();
+        await this.dispatcher.dispatchDue(now);
+        await this.rearm();
+      })(),
+    );
+  }
+
+  private async rearm(): Promise<void> {
+    const next = this.rows.nextWakeUp();
+    if (next === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(next);
+  }
+}

@@ -1,0 +1,68 @@
+// The Site object's tables. Timers and the outbox are rows so that they survive restarts and
+// are written in the same transaction as the state change that causes them.
+export const SITE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS leads (
+  id TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  name TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  input TEXT NOT NULL,
+  assignee_id TEXT,
+  claimed_by TEXT,
+  claimed_at INTEGER,
+  clock_starts_at INTEGER NOT NULL,
+  respond_by INTEGER NOT NULL,
+  ack_message TEXT NOT NULL,
+  policy TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS leads_phone ON leads(phone, created_at);
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT PRIMARY KEY,
+  body_hash TEXT NOT NULL,
+  lead_id TEXT NOT NULL,
+  response TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  lead_id TEXT,
+  at INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_lead ON events(lead_id, id);
+CREATE TABLE IF NOT EXISTS timers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  lead_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  firing INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  UNIQUE (lead_id, kind, firing)
+);
+CREATE INDEX IF NOT EXISTS timers_due ON timers(due_at);
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  lead_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  to_addr TEXT NOT NULL,
+  member_id TEXT,
+  step INTEGER,
+  urgent INTEGER NOT NULL DEFAULT 0,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  provider_id TEXT,
+  last_error TEXT,
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox(status, next_attempt_at);
+`;

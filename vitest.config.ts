@@ -22,7 +22,8 @@ export default defineConfig({
               bindings: {
                 DEV_MODE: '1',
                 ADMIN_TOKEN: 'test-admin-token',
-                LINK_SIGNING_KEYS: 'k2:test-signing-secret-number-two-0123456789,k1:test-signing-secret-number-one-0123456789',
+                LINK_SIGNING_KEYS:
+                  'k2:test-signing-secret-number-two-0123456789,k1:test-signing-secret-number-one-0123456789',
               },
             },
           }),

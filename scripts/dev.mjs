@@ -10,13 +10,24 @@ const origin = `http://127.0.0.1:${port}`;
 function devVar(name) {
   if (process.env[name]) return process.env[name];
   if (!existsSync('.dev.vars')) return undefined;
-  const line = readFileSync('.dev.vars', 'utf8').split('\n').find((l) => l.startsWith(`${name}=`));
+  const line = readFileSync('.dev.vars', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name}=`));
   return line?.slice(name.length + 1).trim();
 }
 
 const wrangler = spawn(
   './node_modules/.bin/wrangler',
-  ['dev', '--port', String(port), '--ip', '127.0.0.1', '--var', 'DEV_MODE:1', '--show-interactive-dev-session=false'],
+  [
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--var',
+    'DEV_MODE:1',
+    '--show-interactive-dev-session=false',
+  ],
   {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },

@@ -80,7 +80,11 @@ export type WidgetEvent = z.infer<typeof widgetEventSchema>;
 
 export const memberSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase id'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase id')
+      // These two words are escalation targets, so no member may be called by them.
+      .refine((id) => id !== 'assignee' && id !== 'on-call', 'reserved id'),
     name: trimmed(80).min(1),
     phone: trimmed(40).min(1),
     email: z.string().trim().max(254).pipe(z.email()).optional(),
@@ -99,7 +103,11 @@ export type NotifyTarget = z.infer<typeof notifyTargetSchema>;
 export const escalationStepSchema = z
   .object({
     /** Seconds after the lead's response clock starts at which this step fires. */
-    afterSeconds: z.number().int().min(0).max(7 * 24 * 3600),
+    afterSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600),
     notify: z.array(notifyTargetSchema).min(1).max(20),
   })
   .strip();
@@ -110,13 +118,22 @@ export const escalationSchema = z
     /** How many more times the last step is repeated while the lead stays unclaimed. */
     repeat: z.number().int().min(0).max(20).default(0),
     /** Gap between repeats; defaults to the gap before the last step (at least 60 s). */
-    repeatIntervalSeconds: z.number().int().min(30).max(24 * 3600).optional(),
+    repeatIntervalSeconds: z
+      .number()
+      .int()
+      .min(30)
+      .max(24 * 3600)
+      .optional(),
   })
   .strip()
-  .refine((e) => e.steps.every((s, i) => i === 0 || s.afterSeconds >= e.steps[i - 1]!.afterSeconds), {
-    message: 'steps must be in order of afterSeconds',
-    path: ['steps'],
-  });
+  .refine(
+    (e) =>
+      e.steps.every((s, i) => i === 0 || s.afterSeconds >= (e.steps[i - 1]?.afterSeconds ?? 0)),
+    {
+      message: 'steps must be in order of afterSeconds',
+      path: ['steps'],
+    },
+  );
 export type EscalationPolicy = z.infer<typeof escalationSchema>;
 
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
@@ -163,7 +180,12 @@ export const siteConfigSchema = z
     hours: hoursSchema,
     consentText: trimmed(1000).min(1),
     /** The promise made to the homeowner: a person will call within this many minutes. */
-    responseMinutes: z.number().int().min(1).max(24 * 60).default(5),
+    responseMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(5),
     brandColor: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/)
@@ -177,19 +199,30 @@ export const siteConfigSchema = z
   .superRefine((cfg, ctx) => {
     const ids = new Set<string>();
     cfg.team.forEach((m, i) => {
-      if (ids.has(m.id)) ctx.addIssue({ code: 'custom', message: 'duplicate member id', path: ['team', i, 'id'] });
+      if (ids.has(m.id))
+        ctx.addIssue({ code: 'custom', message: 'duplicate member id', path: ['team', i, 'id'] });
       ids.add(m.id);
     });
     cfg.onCall.forEach((id, i) => {
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: `unknown member ${id}`, path: ['onCall', i] });
+      if (!ids.has(id))
+        ctx.addIssue({ code: 'custom', message: `unknown member ${id}`, path: ['onCall', i] });
     });
-    if (cfg.onCall.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one member must be on call', path: ['onCall'] });
-    cfg.escalation.steps.forEach((s, i) =>
+    if (cfg.onCall.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'at least one member must be on call',
+        path: ['onCall'],
+      });
+    cfg.escalation.steps.forEach((s, i) => {
       s.notify.forEach((t, j) => {
         if (t !== 'assignee' && t !== 'on-call' && !ids.has(t))
-          ctx.addIssue({ code: 'custom', message: `unknown member ${t}`, path: ['escalation', 'steps', i, 'notify', j] });
-      }),
-    );
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown member ${t}`,
+            path: ['escalation', 'steps', i, 'notify', j],
+          });
+      });
+    });
   });
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 export type SiteConfig = z.output<typeof siteConfigSchema>;

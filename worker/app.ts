@@ -12,7 +12,8 @@ export const app = new Hono<{ Bindings: Env }>();
 app.use('*', async (c, next) => {
   await next();
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  if (!c.res.headers.has('Referrer-Policy')) c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  if (!c.res.headers.has('Referrer-Policy'))
+    c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 });
 
 app.get('/', (c) => c.json({ service: 'firstcall', api: '/v1', widget: '/widget.js' }));
@@ -27,6 +28,12 @@ app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', 'Not found')
 app.onError((err, c) => {
   if (err instanceof ApiError) return errorResponse(c, err);
   // No stack traces or provider details leave the worker; the log has them without personal data.
-  console.error(JSON.stringify({ msg: 'unhandled error', path: new URL(c.req.url).pathname, error: err.message }));
+  console.error(
+    JSON.stringify({
+      msg: 'unhandled error',
+      path: new URL(c.req.url).pathname,
+      error: err.message,
+    }),
+  );
   return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on our side'));
 });

@@ -52,14 +52,31 @@ export class DevOutbox extends DurableObject<Env> {
       msg.memberId,
       msg.body,
     );
-    const row = sql.exec<{ id: number }>('SELECT id FROM entries WHERE dedupe_key = ?', `${msg.site}/${msg.dedupeKey}`).one();
+    const row = sql
+      .exec<{ id: number }>(
+        'SELECT id FROM entries WHERE dedupe_key = ?',
+        `${msg.site}/${msg.dedupeKey}`,
+      )
+      .one();
     return row.id;
   }
 
   list(limit = 500): DevOutboxEntry[] {
-    type Row = { at: number; site: string; lead_id: string; kind: string; channel: string; to_addr: string; member_id: string | null; body: string };
+    type Row = {
+      at: number;
+      site: string;
+      lead_id: string;
+      kind: string;
+      channel: string;
+      to_addr: string;
+      member_id: string | null;
+      body: string;
+    };
     const rows = this.ctx.storage.sql
-      .exec<Row>('SELECT * FROM (SELECT * FROM entries ORDER BY id DESC LIMIT ?) ORDER BY id', limit)
+      .exec<Row>(
+        'SELECT * FROM (SELECT * FROM entries ORDER BY id DESC LIMIT ?) ORDER BY id',
+        limit,
+      )
       .toArray();
     return rows.map((r) => ({
       at: new Date(r.at).toISOString(),

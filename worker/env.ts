@@ -20,6 +20,11 @@ declare global {
   namespace Cloudflare {
     // Types `env` from `cloudflare:test` in the runtime tests.
     interface Env extends WorkerEnv {}
+    // Types `exports` from `cloudflare:workers` (the Worker's own loopback bindings).
+    interface GlobalProps {
+      mainModule: typeof import('./index');
+      durableNamespaces: 'Site' | 'DevOutbox';
+    }
   }
 }
 

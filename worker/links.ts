@@ -29,7 +29,9 @@ export function signingKeys(raw: string | undefined, devMode: boolean): SigningK
     const kid = pair.slice(0, i).trim();
     const secret = pair.slice(i + 1).trim();
     if (i < 1 || !/^[A-Za-z0-9_-]{1,16}$/.test(kid) || secret.length < 32) {
-      throw new SigningConfigError('LINK_SIGNING_KEYS must be kid:secret pairs with secrets of 32+ characters');
+      throw new SigningConfigError(
+        'LINK_SIGNING_KEYS must be kid:secret pairs with secrets of 32+ characters',
+      );
     }
     return { kid, secret };
   });
@@ -39,17 +41,24 @@ const b64url = (buf: Buffer): string => buf.toString('base64url');
 
 function mac(key: SigningKey, payload: string): Buffer {
   // 144 bits of HMAC-SHA256 keep SMS links short and are far beyond guessing range.
-  return createHmac('sha256', key.secret).update(`claim.${key.kid}.${payload}`).digest().subarray(0, 18);
+  return createHmac('sha256', key.secret)
+    .update(`claim.${key.kid}.${payload}`)
+    .digest()
+    .subarray(0, 18);
 }
 
 export function signClaim(grant: ClaimGrant, keys: SigningKey[]): string {
   const key = keys[0];
   if (!key) throw new SigningConfigError('no signing key');
-  const payload = b64url(Buffer.from(JSON.stringify([grant.site, grant.leadId, grant.memberId, grant.exp])));
+  const payload = b64url(
+    Buffer.from(JSON.stringify([grant.site, grant.leadId, grant.memberId, grant.exp])),
+  );
   return `${key.kid}.${payload}.${b64url(mac(key, payload))}`;
 }
 
-export type VerifyResult = { ok: true; grant: ClaimGrant } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+export type VerifyResult =
+  | { ok: true; grant: ClaimGrant }
+  | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 export function verifyClaim(token: string, keys: SigningKey[], nowSeconds: number): VerifyResult {
   const parts = token.split('.');
@@ -70,7 +79,12 @@ export function verifyClaim(token: string, keys: SigningKey[], nowSeconds: numbe
   }
   if (!Array.isArray(fields) || fields.length !== 4) return { ok: false, reason: 'malformed' };
   const [site, leadId, memberId, exp] = fields as unknown[];
-  if (typeof site !== 'string' || typeof leadId !== 'string' || typeof memberId !== 'string' || typeof exp !== 'number') {
+  if (
+    typeof site !== 'string' ||
+    typeof leadId !== 'string' ||
+    typeof memberId !== 'string' ||
+    typeof exp !== 'number'
+  ) {
     return { ok: false, reason: 'malformed' };
   }
   if (exp < nowSeconds) return { ok: false, reason: 'expired' };

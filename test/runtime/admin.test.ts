@@ -4,7 +4,11 @@ import { app } from '../../worker/app';
 import { ADMIN, call, createLead, putSite, siteConfig } from './fixtures';
 
 const put = (site: string, body: unknown, headers: Record<string, string> = ADMIN) =>
-  call(`/v1/admin/sites/${site}`, { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  call(`/v1/admin/sites/${site}`, {
+    method: 'PUT',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('admin API', () => {
   it('refuses requests without the right bearer token', async () => {
@@ -12,19 +16,39 @@ describe('admin API', () => {
     const wrong = await put('adm', siteConfig(), { Authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: { code: 'unauthorized' } });
-    expect((await call('/v1/admin/sites/adm', { headers: { Authorization: 'Bearer test-admin-tokenX' } })).status).toBe(401);
+    expect(
+      (
+        await call('/v1/admin/sites/adm', {
+          headers: { Authorization: 'Bearer test-admin-tokenX' },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses every admin request when ADMIN_TOKEN is not set outside development', async () => {
     const prod = { ...env, DEV_MODE: undefined, ADMIN_TOKEN: undefined };
     for (const token of ['', 'dev-admin-token', 'undefined']) {
-      const res = await app.request('/v1/admin/sites/adm', { headers: { Authorization: `Bearer ${token}` } }, prod);
+      const res = await app.request(
+        '/v1/admin/sites/adm',
+        { headers: { Authorization: `Bearer ${token}` } },
+        prod,
+      );
       expect(res.status).toBe(401);
-      expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining('ADMIN_TOKEN') } });
+      expect(await res.json()).toMatchObject({
+        error: { message: expect.stringContaining('ADMIN_TOKEN') },
+      });
     }
     // Development mode with nothing set uses the documented dev token.
     const dev = { ...env, DEV_MODE: '1', ADMIN_TOKEN: undefined };
-    expect((await app.request('/v1/admin/sites/not-there', { headers: { Authorization: 'Bearer dev-admin-token' } }, dev)).status).toBe(404);
+    expect(
+      (
+        await app.request(
+          '/v1/admin/sites/not-there',
+          { headers: { Authorization: 'Bearer dev-admin-token' } },
+          dev,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('creates (201), replaces (200) and reads a config, storing phones in E.164', async () => {
@@ -32,10 +56,16 @@ describe('admin API', () => {
     const replaced = await put('adm', siteConfig({ name: 'Acme Heating & Air' }));
     expect(replaced.status).toBe(200);
     const res = await call('/v1/admin/sites/adm', { headers: ADMIN });
-    const { config } = (await res.json()) as { config: { name: string; phone: string; team: Array<{ phone: string }> } };
+    const { config } = (await res.json()) as {
+      config: { name: string; phone: string; team: Array<{ phone: string }> };
+    };
     expect(config.name).toBe('Acme Heating & Air');
     expect(config.phone).toBe('+16175550100');
-    expect(config.team.map((m) => m.phone)).toEqual(['+16175550101', '+16175550102', '+16175550103']);
+    expect(config.team.map((m) => m.phone)).toEqual([
+      '+16175550101',
+      '+16175550102',
+      '+16175550103',
+    ]);
     expect((await call('/v1/admin/sites/never-made', { headers: ADMIN })).status).toBe(404);
   });
 
@@ -45,15 +75,30 @@ describe('admin API', () => {
       timezone: 'Mars/Olympus',
       onCall: ['ghost'],
       allowedOrigins: ['not an origin'],
-      escalation: { steps: [{ afterSeconds: 300, notify: ['assignee'] }, { afterSeconds: 60, notify: ['nobody'] }], repeat: 0 },
+      escalation: {
+        steps: [
+          { afterSeconds: 300, notify: ['assignee'] },
+          { afterSeconds: 60, notify: ['nobody'] },
+        ],
+        repeat: 0,
+      },
     });
     const res = await put('adm-bad', bad);
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
-    expect(Object.keys(error.fields)).toEqual(expect.arrayContaining(['timezone', 'onCall.0', 'allowedOrigins.0', 'escalation.steps']));
-    const phones = await put('adm-bad', siteConfig({ team: siteConfig().team.map((m, i) => (i === 0 ? { ...m, phone: '12' } : m)) }));
-    expect(await phones.json()).toMatchObject({ error: { fields: { 'team.0.phone': expect.any(String) } } });
-    const kept = (await (await call('/v1/admin/sites/adm-bad', { headers: ADMIN })).json()) as { config: { timezone: string } };
+    expect(Object.keys(error.fields)).toEqual(
+      expect.arrayContaining(['timezone', 'onCall.0', 'allowedOrigins.0', 'escalation.steps']),
+    );
+    const phones = await put(
+      'adm-bad',
+      siteConfig({ team: siteConfig().team.map((m, i) => (i === 0 ? { ...m, phone: '12' } : m)) }),
+    );
+    expect(await phones.json()).toMatchObject({
+      error: { fields: { 'team.0.phone': expect.any(String) } },
+    });
+    const kept = (await (await call('/v1/admin/sites/adm-bad', { headers: ADMIN })).json()) as {
+      config: { timezone: string };
+    };
     expect(kept.config.timezone).toBe('America/New_York');
   });
 
@@ -61,7 +106,9 @@ describe('admin API', () => {
     await putSite('tenant-a');
     await putSite('tenant-b');
     const { leadId } = await createLead('tenant-a');
-    expect((await call(`/v1/admin/sites/tenant-a/leads/${leadId}`, { headers: ADMIN })).status).toBe(200);
+    expect(
+      (await call(`/v1/admin/sites/tenant-a/leads/${leadId}`, { headers: ADMIN })).status,
+    ).toBe(200);
     const res = await call(`/v1/admin/sites/tenant-b/leads/${leadId}`, { headers: ADMIN });
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('Sam');
@@ -84,7 +131,9 @@ describe('development-only routes', () => {
     const { settledOutbox } = await import('./fixtures');
     const entries = await settledOutbox(leadId, 2);
     for (const e of entries) {
-      expect(Object.keys(e).sort()).toEqual(expect.arrayContaining(['at', 'body', 'channel', 'kind', 'leadId', 'to']));
+      expect(Object.keys(e).sort()).toEqual(
+        expect.arrayContaining(['at', 'body', 'channel', 'kind', 'leadId', 'to']),
+      );
       expect(Number.isNaN(Date.parse(e.at))).toBe(false);
     }
     const html = await (await call('/dev/outbox')).text();

@@ -16,7 +16,10 @@ async function alertTokens(site: string, overrides: Record<string, unknown> = {}
 describe('claim links /c/:token', () => {
   it('shows the lead without claiming it (link previews fetch it), escaping what the homeowner typed', async () => {
     await putSite('links');
-    const { leadId, token } = await alertTokens('links', { name: '<img src=x onerror=alert(1)>', message: '<script>alert(2)</script>' });
+    const { leadId, token } = await alertTokens('links', {
+      name: '<img src=x onerror=alert(1)>',
+      message: '<script>alert(2)</script>',
+    });
     for (let i = 0; i < 3; i++) {
       const res = await call(`/c/${token}`);
       expect(res.status).toBe(200);
@@ -38,7 +41,10 @@ describe('claim links /c/:token', () => {
     const t0 = Date.now();
     const { leadId, token: danaToken } = await alertTokens('first-wins');
     const keys = signingKeys('k2:test-signing-secret-number-two-0123456789', false);
-    const leeToken = signClaim({ site: 'first-wins', leadId, memberId: 'lee', exp: Math.floor(t0 / 1000) + 3600 }, keys);
+    const leeToken = signClaim(
+      { site: 'first-wins', leadId, memberId: 'lee', exp: Math.floor(t0 / 1000) + 3600 },
+      keys,
+    );
 
     vi.setSystemTime(t0 + 30_000);
     const [a, b] = await Promise.all([
@@ -56,7 +62,9 @@ describe('claim links /c/:token', () => {
     expect(page).toContain(`${winner === 'dana' ? 'Dana Reyes' : 'Lee Park'} claimed this lead`);
     expect(page).not.toContain('Claim this lead</button>');
     // The winner claiming again is harmless.
-    expect((await call(`/c/${winner === 'dana' ? danaToken : leeToken}`, { method: 'POST' })).status).toBe(200);
+    expect(
+      (await call(`/c/${winner === 'dana' ? danaToken : leeToken}`, { method: 'POST' })).status,
+    ).toBe(200);
   });
 
   it('refuses forged, altered, cross-lead and expired tokens', async () => {
@@ -92,7 +100,10 @@ describe('claim links /c/:token', () => {
     await putSite('rotation');
     const { leadId } = await alertTokens('rotation');
     const old = signingKeys('k1:test-signing-secret-number-one-0123456789', false);
-    const token = signClaim({ site: 'rotation', leadId, memberId: 'lee', exp: Math.floor(Date.now() / 1000) + 60 }, old);
+    const token = signClaim(
+      { site: 'rotation', leadId, memberId: 'lee', exp: Math.floor(Date.now() / 1000) + 60 },
+      old,
+    );
     expect((await call(`/c/${token}`, { method: 'POST' })).status).toBe(200);
     expect((await leadDetail('rotation', leadId)).lead.claimedBy).toBe('lee');
   });
@@ -100,9 +111,22 @@ describe('claim links /c/:token', () => {
   it('refuses a claim posted from another origin', async () => {
     await putSite('csrf');
     const { leadId, token } = await alertTokens('csrf');
-    const res = await call(`/c/${token}`, { method: 'POST', headers: { Origin: 'https://evil.example' } });
+    const res = await call(`/c/${token}`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
+    const crossSite = await call(`/c/${token}`, {
+      method: 'POST',
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
     expect((await leadDetail('csrf', leadId)).lead.status).toBe('alerted');
+    const sameOrigin = await call(`/c/${token}`, {
+      method: 'POST',
+      headers: { Origin: 'https://leads.test', 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(sameOrigin.status).toBe(200);
   });
 
   it('refuses a member who was removed from the team since the link was sent', async () => {
@@ -110,7 +134,12 @@ describe('claim links /c/:token', () => {
     const { leadId, token } = await alertTokens('removed');
     const { siteConfig } = await import('./fixtures');
     const base = siteConfig();
-    await putSite('removed', { ...base, team: base.team.filter((m) => m.id !== 'dana'), onCall: ['lee'], escalation: { steps: [{ afterSeconds: 0, notify: ['assignee'] }], repeat: 0 } });
+    await putSite('removed', {
+      ...base,
+      team: base.team.filter((m) => m.id !== 'dana'),
+      onCall: ['lee'],
+      escalation: { steps: [{ afterSeconds: 0, notify: ['assignee'] }], repeat: 0 },
+    });
     expect((await call(`/c/${token}`, { method: 'POST' })).status).toBe(403);
     expect((await leadDetail('removed', leadId)).lead.status).toBe('alerted');
   });

@@ -1,6 +1,20 @@
-import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import {
+  env,
+  evictDurableObject,
+  runDurableObjectAlarm,
+  runInDurableObject,
+} from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, claimToken, createLead, leadDetail, outbox, putSite, settledOutbox, siteConfig } from './fixtures';
+import {
+  call,
+  claimToken,
+  createLead,
+  leadDetail,
+  outbox,
+  putSite,
+  settledOutbox,
+  siteConfig,
+} from './fixtures';
 
 const stub = (site: string) => env.SITE.getByName(site);
 const alerts = async (leadId: string) =>
@@ -43,7 +57,9 @@ describe('escalation driven by the alarm', () => {
 
     const timeline = (await leadDetail('esc', leadId)).timeline;
     expect(timeline.filter((e) => e.type === 'escalated').map((e) => e.step)).toEqual([1, 2, 2]);
-    const sentTo = timeline.filter((e) => e.type === 'alert_sent').map((e) => `${e.memberId}@${e.step}`);
+    const sentTo = timeline
+      .filter((e) => e.type === 'alert_sent')
+      .map((e) => `${e.memberId}@${e.step}`);
     expect(sentTo).toEqual(['dana@0', 'dana@1', 'lee@1', 'max@2', 'max@2']);
     const late = (await outbox(leadId)).at(-1)?.body ?? '';
     expect(late).toMatch(/^STILL UNCLAIMED \(10 min\)/);
@@ -63,7 +79,10 @@ describe('escalation driven by the alarm', () => {
     expect(await alerts(leadId)).toEqual(['dana']);
     const detail = await leadDetail('claimstop', leadId);
     expect(detail.lead).toMatchObject({ status: 'claimed', claimedBy: 'dana' });
-    expect(detail.timeline.find((e) => e.type === 'claimed')).toMatchObject({ memberId: 'dana', secondsToClaim: 60 });
+    expect(detail.timeline.find((e) => e.type === 'claimed')).toMatchObject({
+      memberId: 'dana',
+      secondsToClaim: 60,
+    });
   });
 
   it('keeps its timers across a restart of the object (they are rows, not memory)', async () => {
@@ -88,7 +107,11 @@ describe('escalation driven by the alarm', () => {
     await runDurableObjectAlarm(stub('twice'));
     // Replay the same firing as a retried alarm would: put the fired timer back.
     await runInDurableObject(stub('twice'), (_o, state) => {
-      state.storage.sql.exec("INSERT OR IGNORE INTO timers (lead_id, kind, firing, due_at) VALUES (?, 'escalate', 1, ?)", leadId, t0 + 120_000);
+      state.storage.sql.exec(
+        "INSERT OR IGNORE INTO timers (lead_id, kind, firing, due_at) VALUES (?, 'escalate', 1, ?)",
+        leadId,
+        t0 + 120_000,
+      );
       return state.storage.setAlarm(t0 + 120_000);
     });
     await runDurableObjectAlarm(stub('twice'));
@@ -100,7 +123,10 @@ describe('escalation driven by the alarm', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const t0 = Date.now();
     const first = await createLead('policy');
-    await putSite('policy', siteConfig({ escalation: { steps: [{ afterSeconds: 0, notify: ['max'] }], repeat: 0 } }));
+    await putSite(
+      'policy',
+      siteConfig({ escalation: { steps: [{ afterSeconds: 0, notify: ['max'] }], repeat: 0 } }),
+    );
     const second = await createLead('policy');
     await settledOutbox(second.leadId, 2);
     expect(await alerts(second.leadId)).toEqual(['max']);
@@ -115,14 +141,18 @@ describe('after hours', () => {
   // Monday 2026-11-23; New York is on EST (UTC-5).
   const SUNDAY_10PM = Date.parse('2026-11-23T03:00:00Z');
   const MONDAY_8AM = Date.parse('2026-11-23T13:00:00Z');
-  const weekdays = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, { open: '08:00', close: '18:00' }]));
+  const weekdays = Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, { open: '08:00', close: '18:00' }]),
+  );
 
   it('promises the next opening honestly and alerts when the office opens', async () => {
     await putSite('night', siteConfig({ hours: weekdays }));
     vi.useFakeTimers({ toFake: ['Date'] });
     at(SUNDAY_10PM);
     const lead = await createLead('night');
-    expect(lead.ack.message).toBe("Thanks, Sam! We're closed right now. We'll call you first thing tomorrow at 8:00 AM.");
+    expect(lead.ack.message).toBe(
+      "Thanks, Sam! We're closed right now. We'll call you first thing tomorrow at 8:00 AM.",
+    );
     expect(lead.ack.respondBy).toBe('2026-11-23T13:05:00.000Z');
     expect(lead.status).toBe('received');
     await settledOutbox(lead.leadId, 1);

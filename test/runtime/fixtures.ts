@@ -13,8 +13,14 @@ export function siteConfig(overrides: Partial<SiteConfigInput> = {}): SiteConfig
     timezone: 'America/New_York',
     allowedOrigins: [HOST, 'https://*.acme-heating.example'],
     services: ['Furnace repair', 'AC repair', 'Plumbing'],
-    hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, { open: '00:00', close: '23:59' }])),
-    consentText: 'I agree to receive texts about my request. Msg & data rates may apply. Reply STOP to opt out.',
+    hours: Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [
+        d,
+        { open: '00:00', close: '23:59' },
+      ]),
+    ),
+    consentText:
+      'I agree to receive texts about my request. Msg & data rates may apply. Reply STOP to opt out.',
     responseMinutes: 5,
     team: [
       { id: 'dana', name: 'Dana Reyes', phone: '617-555-0101', role: 'csr' },
@@ -38,7 +44,10 @@ export function siteConfig(overrides: Partial<SiteConfigInput> = {}): SiteConfig
 export const call = (path: string, init: RequestInit = {}): Promise<Response> =>
   exports.default.fetch(new Request(`${BASE}${path}`, init));
 
-export async function putSite(site: string, config: SiteConfigInput = siteConfig()): Promise<Response> {
+export async function putSite(
+  site: string,
+  config: SiteConfigInput = siteConfig(),
+): Promise<Response> {
   return call(`/v1/admin/sites/${site}`, {
     method: 'PUT',
     headers: { ...ADMIN, 'Content-Type': 'application/json' },
@@ -57,19 +66,36 @@ export function leadBody(overrides: Record<string, unknown> = {}): Record<string
     urgent: false,
     preferredContact: 'call',
     smsConsent: true,
-    page: { url: `${HOST}/furnace?utm_source=google&gclid=abc`, referrer: 'https://www.google.com/', utm: { source: 'google' }, gclid: 'abc' },
+    page: {
+      url: `${HOST}/furnace?utm_source=google&gclid=abc`,
+      referrer: 'https://www.google.com/',
+      utm: { source: 'google' },
+      gclid: 'abc',
+    },
     ...overrides,
   };
 }
 
-export function postLead(site: string, body: unknown, key: string | null = crypto.randomUUID(), origin: string | null = HOST): Promise<Response> {
+export function postLead(
+  site: string,
+  body: unknown,
+  key: string | null = crypto.randomUUID(),
+  origin: string | null = HOST,
+): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (key) headers['Idempotency-Key'] = key;
   if (origin) headers.Origin = origin;
-  return call(`/v1/sites/${site}/leads`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return call(`/v1/sites/${site}/leads`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
-export async function createLead(site: string, overrides: Record<string, unknown> = {}): Promise<LeadCreated> {
+export async function createLead(
+  site: string,
+  overrides: Record<string, unknown> = {},
+): Promise<LeadCreated> {
   const res = await postLead(site, leadBody(overrides));
   if (res.status !== 201) throw new Error(`lead not created: ${res.status} ${await res.text()}`);
   return res.json();
@@ -98,7 +124,10 @@ export interface TimelineEntry {
   [k: string]: unknown;
 }
 
-export async function leadDetail(site: string, leadId: string): Promise<{ lead: Record<string, unknown>; timeline: TimelineEntry[] }> {
+export async function leadDetail(
+  site: string,
+  leadId: string,
+): Promise<{ lead: Record<string, unknown>; timeline: TimelineEntry[] }> {
   const res = await call(`/v1/admin/sites/${site}/leads/${leadId}`, { headers: ADMIN });
   if (res.status !== 200) throw new Error(`lead detail: ${res.status}`);
   return res.json();

@@ -1,6 +1,16 @@
 import { env, runInDurableObject } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, HOST, leadBody, leadDetail, outbox, postLead, putSite, settledOutbox, siteConfig } from './fixtures';
+import {
+  call,
+  HOST,
+  leadBody,
+  leadDetail,
+  outbox,
+  postLead,
+  putSite,
+  settledOutbox,
+  siteConfig,
+} from './fixtures';
 
 const leadCount = (site: string): Promise<number> =>
   runInDurableObject(env.SITE.getByName(site), (_o, state) =>
@@ -16,18 +26,35 @@ describe('POST /v1/sites/:site/leads', () => {
     const res = await postLead('acme', leadBody());
     expect(res.status).toBe(201);
     expect(res.headers.get('access-control-allow-origin')).toBe(HOST);
-    const body = (await res.json()) as { leadId: string; status: string; ack: { message: string; respondBy: string } };
+    const body = (await res.json()) as {
+      leadId: string;
+      status: string;
+      ack: { message: string; respondBy: string };
+    };
     expect(body.leadId).toMatch(/^ld_[a-z2-9]{16}$/);
     expect(body.status).toBe('alerted');
-    expect(body.ack.message).toMatch(/^Thanks, Sam! Dana at Acme Heating will call you by \d{1,2}:\d\d [AP]M\.$/);
+    expect(body.ack.message).toMatch(
+      /^Thanks, Sam! Dana at Acme Heating will call you by \d{1,2}:\d\d [AP]M\.$/,
+    );
     const wait = Date.parse(body.ack.respondBy) - Date.now();
     expect(wait).toBeGreaterThan(4 * 60_000);
     expect(wait).toBeLessThanOrEqual(5 * 60_000);
 
     const detail = await leadDetail('acme', body.leadId);
-    expect(detail.lead).toMatchObject({ phone: '+16175550199', status: 'alerted', assigneeId: 'dana', smsConsent: true });
-    expect(detail.lead.page).toMatchObject({ url: `${HOST}/furnace?utm_source=google&gclid=abc`, utm: { source: 'google' }, gclid: 'abc' });
-    expect(detail.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['received', 'assigned', 'ack_queued', 'alert_queued']));
+    expect(detail.lead).toMatchObject({
+      phone: '+16175550199',
+      status: 'alerted',
+      assigneeId: 'dana',
+      smsConsent: true,
+    });
+    expect(detail.lead.page).toMatchObject({
+      url: `${HOST}/furnace?utm_source=google&gclid=abc`,
+      utm: { source: 'google' },
+      gclid: 'abc',
+    });
+    expect(detail.timeline.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['received', 'assigned', 'ack_queued', 'alert_queued']),
+    );
 
     const sent = await settledOutbox(body.leadId, 2);
     const ack = sent.find((e) => e.kind === 'sms-ack');
@@ -66,7 +93,9 @@ describe('POST /v1/sites/:site/leads', () => {
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await again.json()).toEqual(firstBody);
-    const racing = await Promise.all(Array.from({ length: 8 }, () => postLead('idem', leadBody(), key)));
+    const racing = await Promise.all(
+      Array.from({ length: 8 }, () => postLead('idem', leadBody(), key)),
+    );
     for (const r of racing) expect(await r.json()).toEqual(firstBody);
     expect(await leadCount('idem')).toBe(1);
     const { leadId } = firstBody as { leadId: string };
@@ -84,18 +113,34 @@ describe('POST /v1/sites/:site/leads', () => {
 
   it('answers 400 naming every invalid field, and stores nothing', async () => {
     await putSite('invalid');
-    const res = await postLead('invalid', { name: '', phone: '12', email: 'nope', zip: '!', preferredContact: 'fax' });
+    const res = await postLead('invalid', {
+      name: '',
+      phone: '12',
+      email: 'nope',
+      zip: '!',
+      preferredContact: 'fax',
+    });
     expect(res.status).toBe(400);
-    const { error } = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
+    const { error } = (await res.json()) as {
+      error: { code: string; fields: Record<string, string> };
+    };
     expect(error.code).toBe('invalid_request');
-    expect(Object.keys(error.fields).sort()).toEqual(['email', 'name', 'preferredContact', 'smsConsent', 'zip']);
+    expect(Object.keys(error.fields).sort()).toEqual([
+      'email',
+      'name',
+      'preferredContact',
+      'smsConsent',
+      'zip',
+    ]);
 
     const phone = await postLead('invalid', leadBody({ phone: '555-0000-1' }));
     expect(phone.status).toBe(400);
     expect(await phone.json()).toMatchObject({ error: { fields: { phone: expect.any(String) } } });
 
     const service = await postLead('invalid', leadBody({ service: 'Roof replacement' }));
-    expect(await service.json()).toMatchObject({ error: { fields: { service: expect.any(String) } } });
+    expect(await service.json()).toMatchObject({
+      error: { fields: { service: expect.any(String) } },
+    });
 
     expect((await postLead('invalid', '{not json')).status).toBe(400);
     expect((await postLead('invalid', leadBody(), 'short')).status).toBe(400);
@@ -122,15 +167,37 @@ describe('POST /v1/sites/:site/leads', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'origin_not_allowed' } });
     expect(await leadCount('origins')).toBe(0);
     // A wildcard entry admits subdomains, not look-alikes.
-    expect((await postLead('origins', leadBody(), crypto.randomUUID(), 'https://www.acme-heating.example')).status).toBe(201);
-    expect((await postLead('origins', leadBody(), crypto.randomUUID(), 'https://acme-heating.example.evil.com')).status).toBe(403);
+    expect(
+      (
+        await postLead(
+          'origins',
+          leadBody(),
+          crypto.randomUUID(),
+          'https://www.acme-heating.example',
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await postLead(
+          'origins',
+          leadBody(),
+          crypto.randomUUID(),
+          'https://acme-heating.example.evil.com',
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('answers CORS preflights for allowed origins only', async () => {
     const preflight = (origin: string) =>
       call('/v1/sites/acme/leads', {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,idempotency-key',
+        },
       });
     const ok = await preflight(HOST);
     expect(ok.status).toBe(204);
@@ -166,16 +233,29 @@ describe('POST /v1/sites/:site/events', () => {
     const res = await call('/v1/sites/acme/events', {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: HOST },
-      body: JSON.stringify({ type: 'call_click', page: { url: `${HOST}/?utm_source=yelp`, utm: { source: 'yelp' } } }),
+      body: JSON.stringify({
+        type: 'call_click',
+        page: { url: `${HOST}/?utm_source=yelp`, utm: { source: 'yelp' } },
+      }),
     });
     expect(res.status).toBe(202);
     const stored = await runInDurableObject(env.SITE.getByName('acme'), (_o, state) =>
-      state.storage.sql.exec<{ data: string }>("SELECT data FROM events WHERE type = 'widget.call_click'").toArray(),
+      state.storage.sql
+        .exec<{ data: string }>("SELECT data FROM events WHERE type = 'widget.call_click'")
+        .toArray(),
     );
     expect(stored).toHaveLength(1);
-    expect(JSON.parse(stored[0]?.data ?? '{}')).toMatchObject({ page: { utm: { source: 'yelp' } } });
-    const bad = await call('/v1/sites/acme/events', { method: 'POST', body: JSON.stringify({ type: 'explode' }) });
+    expect(JSON.parse(stored[0]?.data ?? '{}')).toMatchObject({
+      page: { utm: { source: 'yelp' } },
+    });
+    const bad = await call('/v1/sites/acme/events', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'explode' }),
+    });
     expect(bad.status).toBe(400);
-    expect((await call('/v1/sites/nope-site/events', { method: 'POST', body: '{"type":"call_click"}' })).status).toBe(404);
+    expect(
+      (await call('/v1/sites/nope-site/events', { method: 'POST', body: '{"type":"call_click"}' }))
+        .status,
+    ).toBe(404);
   });
 });

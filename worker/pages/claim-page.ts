@@ -1,8 +1,15 @@
+import { displayPhone } from '../phone';
 import type { ClaimView } from '../site/views';
 import { esc, page } from './html';
 
 const fmtTime = (iso: string, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', month: 'short', day: 'numeric' }).format(new Date(iso));
+  new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    month: 'short',
+    day: 'numeric',
+  }).format(new Date(iso));
 
 /**
  * The page behind a claim link. Opening it never claims (messaging apps fetch links to draw
@@ -21,7 +28,7 @@ export function claimPage(view: ClaimView, token: string, notice?: string): stri
         ? `<p class="status" role="status">Nobody has claimed this lead yet.</p>`
         : `<p class="status warn" role="status">This lead is ${esc(lead.status)}.</p>`;
   const rows: Array<[string, string | undefined]> = [
-    ['Phone', lead.phone],
+    ['Phone', displayPhone(lead.phone)],
     ['Service', lead.service],
     ['ZIP', lead.zip],
     ['Prefers', lead.preferredContact],

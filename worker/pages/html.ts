@@ -1,7 +1,14 @@
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Everything a homeowner typed goes through this before it reaches HTML. */
-export const esc = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+export const esc = (value: unknown): string =>
+  String(value ?? '').replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 
 /** A small page shell shared by the claim and dev pages; no scripts, styles inline. */
 export function page(title: string, body: string, extraHead = ''): string {
@@ -23,6 +30,6 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:6px 14px;margin:0}dt{color:va
 .btn:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .status{font-weight:600}.status.ok{color:var(--ok)}.status.warn{color:var(--warn)}
 table{width:100%;border-collapse:collapse;font-size:.9rem}th,td{text-align:left;padding:8px;border-bottom:1px solid rgba(127,127,127,.25);vertical-align:top}
-pre{white-space:pre-wrap;margin:0;font:13px/1.4 ui-monospace,monospace}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;font:13px/1.4 ui-monospace,monospace}
 </style></head><body><main>${body}</main></body></html>`;
 }

@@ -15,11 +15,14 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 adminRoutes.use('*', async (c, next) => {
   const expected = c.env.ADMIN_TOKEN || (isDevMode(c.env) ? DEV_ADMIN_TOKEN : undefined);
-  if (!expected) throw new ApiError(401, 'unauthorized', 'The admin API is disabled: ADMIN_TOKEN is not set');
+  if (!expected)
+    throw new ApiError(401, 'unauthorized', 'The admin API is disabled: ADMIN_TOKEN is not set');
   const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
   // Compare digests so the comparison takes the same time whatever the lengths.
   if (!timingSafeEqual(digest(given), digest(expected))) {
-    throw new ApiError(401, 'unauthorized', 'Missing or wrong admin token', undefined, { 'WWW-Authenticate': 'Bearer' });
+    throw new ApiError(401, 'unauthorized', 'Missing or wrong admin token', undefined, {
+      'WWW-Authenticate': 'Bearer',
+    });
   }
   await next();
 });
@@ -34,7 +37,8 @@ function normalisePhones(config: SiteConfig): SiteConfig {
     if (!e164) fields[`team.${i}.phone`] = 'Not a valid phone number';
     return { ...m, phone: e164 ?? m.phone };
   });
-  if (Object.keys(fields).length) throw new ApiError(400, 'invalid_request', 'Some fields are not valid', fields);
+  if (Object.keys(fields).length)
+    throw new ApiError(400, 'invalid_request', 'Some fields are not valid', fields);
   return { ...config, phone: phone as string, team };
 }
 

@@ -2,16 +2,19 @@
 import { Hono } from 'hono';
 import { type Env, isDevMode } from '../env';
 import { siteStub } from '../http/site-stub';
-import { SigningConfigError, signingKeys, type ClaimGrant, verifyClaim } from '../links';
+import { type ClaimGrant, SigningConfigError, signingKeys, verifyClaim } from '../links';
 import { claimPage, linkProblemPage } from '../pages/claim-page';
 
 export const claimRoutes = new Hono<{ Bindings: Env }>();
 
 const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer the browser sends `Origin: null` on the
+  // claim form's POST, and the token in the URL still never leaves this origin.
+  'Referrer-Policy': 'same-origin',
   'X-Robots-Tag': 'noindex',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
 type Checked = { ok: true; grant: ClaimGrant } | { ok: false; response: Response };
@@ -22,19 +25,37 @@ function check(env: Env, token: string): Checked {
     keys = signingKeys(env.LINK_SIGNING_KEYS, isDevMode(env));
   } catch (err) {
     if (!(err instanceof SigningConfigError)) throw err;
-    return { ok: false, response: html(linkProblemPage('Links are not set up', 'This server has no link signing key.'), 503) };
+    return {
+      ok: false,
+      response: html(
+        linkProblemPage('Links are not set up', 'This server has no link signing key.'),
+        503,
+      ),
+    };
   }
   const verified = verifyClaim(token, keys, Math.floor(Date.now() / 1000));
   if (verified.ok) return verified;
   const response =
     verified.reason === 'expired'
-      ? html(linkProblemPage('This link has expired', 'Open the lead from the console, or ask your manager.'), 410)
-      : html(linkProblemPage('This link is not valid', 'Check that the whole link was opened.'), 404);
+      ? html(
+          linkProblemPage(
+            'This link has expired',
+            'Open the lead from the console, or ask your manager.',
+          ),
+          410,
+        )
+      : html(
+          linkProblemPage('This link is not valid', 'Check that the whole link was opened.'),
+          404,
+        );
   return { ok: false, response };
 }
 
 const html = (body: string, status = 200): Response =>
-  new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS } });
+  new Response(body, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS },
+  });
 
 claimRoutes.get('/:token', async (c) => {
   const token = c.req.param('token');
@@ -49,8 +70,13 @@ claimRoutes.get('/:token', async (c) => {
 claimRoutes.post('/:token', async (c) => {
   const token = c.req.param('token');
   const origin = c.req.header('origin');
-  // The token is the credential; refusing foreign origins also stops a page from posting it.
-  if (origin && origin !== new URL(c.req.url).origin) {
+  const fetchSite = c.req.header('sec-fetch-site');
+  // The token is the credential; refusing other sites also stops a page that learnt it from
+  // posting it on a CSR's behalf.
+  const foreign =
+    (origin && origin !== new URL(c.req.url).origin) ||
+    (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none');
+  if (foreign) {
     return html(linkProblemPage('Not allowed', 'Claims can only be made from this page.'), 403);
   }
   const checked = check(c.env, token);

@@ -23,7 +23,11 @@ publicRoutes.use('/:site/*', async (c, next) => {
     const allowed = await siteStub(c.env, c.req.param('site')).allowedOrigins();
     if (allowed === null) throw new ApiError(404, 'site_not_found', 'Unknown site');
     if (!originAllowed(origin, allowed)) {
-      throw new ApiError(403, 'origin_not_allowed', 'This website is not allowed to send leads for this site');
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        'This website is not allowed to send leads for this site',
+      );
     }
     c.set('corsOrigin', origin);
   }
@@ -56,9 +60,14 @@ publicRoutes.post('/:site/leads', async (c) => {
   const stub = siteStub(c.env, c.req.param('site'));
   const key = c.req.header('idempotency-key');
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 8-128 letters, digits or _.:-', {
-      'Idempotency-Key': 'invalid format',
-    });
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'Idempotency-Key must be 8-128 letters, digits or _.:-',
+      {
+        'Idempotency-Key': 'invalid format',
+      },
+    );
   }
   const parsed = leadInputSchema.safeParse(await readJson(c.req.raw));
   if (!parsed.success) throw invalid(parsed.error);
@@ -74,7 +83,11 @@ publicRoutes.post('/:site/leads', async (c) => {
     case 'invalid':
       throw new ApiError(400, 'invalid_request', 'Some fields are not valid', result.fields);
     case 'idempotency_conflict':
-      throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different lead');
+      throw new ApiError(
+        409,
+        'conflict',
+        'This Idempotency-Key was already used with a different lead',
+      );
     case 'replayed':
       c.header('Idempotent-Replayed', 'true');
       return c.json(result.body, 201);

@@ -11,8 +11,13 @@ export function csrAlertBody(args: {
   claimUrl: string;
 }): string {
   const { lead } = args;
-  const head = args.firing === 0 ? `New lead for ${args.siteName}` : `STILL UNCLAIMED (${args.minutesWaiting} min) — ${args.siteName}`;
-  const detail = [lead.urgent ? 'EMERGENCY' : null, lead.service, lead.zip].filter(Boolean).join(' · ');
+  const head =
+    args.firing === 0
+      ? `New lead for ${args.siteName}`
+      : `STILL UNCLAIMED (${args.minutesWaiting} min) — ${args.siteName}`;
+  const detail = [lead.urgent ? 'EMERGENCY' : null, lead.service, lead.zip]
+    .filter(Boolean)
+    .join(' · ');
   const lines = [
     `${head}: ${clip(lead.name, 60)} ${lead.phone}`,
     detail || null,

@@ -58,10 +58,24 @@ export class Dispatcher {
       const message = err instanceof Error ? err.message : String(err);
       const attempts = row.attempts + 1;
       const permanent = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
-      console.error(JSON.stringify({ msg: 'delivery failed', kind: row.kind, to: maskPhone(row.to_addr), attempts, permanent, error: message }));
+      console.error(
+        JSON.stringify({
+          msg: 'delivery failed',
+          kind: row.kind,
+          to: maskPhone(row.to_addr),
+          attempts,
+          permanent,
+          error: message,
+        }),
+      );
       if (permanent) {
         this.rows.markFailed(row.id, message);
-        this.rows.addEvent(row.lead_id, at, 'delivery_failed', { memberId: row.member_id, channel: row.channel, kind: row.kind, error: message });
+        this.rows.addEvent(row.lead_id, at, 'delivery_failed', {
+          memberId: row.member_id,
+          channel: row.channel,
+          kind: row.kind,
+          error: message,
+        });
       } else {
         this.rows.markRetry(row.id, message, at + retryDelayMs(attempts, Math.random()));
       }

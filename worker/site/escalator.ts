@@ -35,7 +35,12 @@ export class Escalator {
 
     const minutesWaiting = Math.max(0, Math.round((now - lead.clockStartsAt) / 60_000));
     if (firing.index > 0) {
-      this.rows.addEvent(lead.id, now, 'escalated', { firing: firing.index, step: firing.stepIndex, targets, minutesWaiting });
+      this.rows.addEvent(lead.id, now, 'escalated', {
+        firing: firing.index,
+        step: firing.stepIndex,
+        targets,
+        minutesWaiting,
+      });
     }
     for (const memberId of targets) {
       const member = config.team.find((m) => m.id === memberId);
@@ -60,7 +65,12 @@ export class Escalator {
         created_at: now,
       });
       if (queued) {
-        this.rows.addEvent(lead.id, now, 'alert_queued', { memberId, channel: 'sms', step: firing.stepIndex, firing: firing.index });
+        this.rows.addEvent(lead.id, now, 'alert_queued', {
+          memberId,
+          channel: 'sms',
+          step: firing.stepIndex,
+          firing: firing.index,
+        });
       }
     }
     const moved = transition(lead.status, { type: 'alerted' });
@@ -75,7 +85,10 @@ export class Escalator {
     const site = this.rows.getMeta('site') ?? '';
     try {
       const keys = signingKeys(this.env.LINK_SIGNING_KEYS, isDevMode(this.env));
-      const token = signClaim({ site, leadId: lead.id, memberId, exp: Math.floor(now / 1000) + CLAIM_LINK_TTL_SECONDS }, keys);
+      const token = signClaim(
+        { site, leadId: lead.id, memberId, exp: Math.floor(now / 1000) + CLAIM_LINK_TTL_SECONDS },
+        keys,
+      );
       return `${origin}/c/${token}`;
     } catch (err) {
       if (!(err instanceof SigningConfigError)) throw err;

@@ -87,7 +87,11 @@ export class Rows {
   }
 
   setMeta(key: string, value: string): void {
-    this.sql.exec('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
+    this.sql.exec(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      key,
+      value,
+    );
   }
 
   config(): SiteConfig | null {
@@ -125,14 +129,25 @@ export class Rows {
   }
 
   setClaimed(id: string, memberId: string, at: number): void {
-    this.sql.exec("UPDATE leads SET status = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ?", memberId, at, id);
+    this.sql.exec(
+      "UPDATE leads SET status = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ?",
+      memberId,
+      at,
+      id,
+    );
   }
 
   idempotent(key: string): { body_hash: string; response: string } | null {
     return this.one('SELECT body_hash, response FROM idempotency WHERE key = ?', key);
   }
 
-  saveIdempotent(key: string, bodyHash: string, leadId: string, response: string, at: number): void {
+  saveIdempotent(
+    key: string,
+    bodyHash: string,
+    leadId: string,
+    response: string,
+    at: number,
+  ): void {
     this.sql.exec(
       'INSERT INTO idempotency (key, body_hash, lead_id, response, created_at) VALUES (?, ?, ?, ?, ?)',
       key,
@@ -143,8 +158,19 @@ export class Rows {
     );
   }
 
-  addEvent(leadId: string | null, at: number, type: string, data: Record<string, unknown> = {}): void {
-    this.sql.exec('INSERT INTO events (lead_id, at, type, data) VALUES (?, ?, ?, ?)', leadId, at, type, JSON.stringify(data));
+  addEvent(
+    leadId: string | null,
+    at: number,
+    type: string,
+    data: Record<string, unknown> = {},
+  ): void {
+    this.sql.exec(
+      'INSERT INTO events (lead_id, at, type, data) VALUES (?, ?, ?, ?)',
+      leadId,
+      at,
+      type,
+      JSON.stringify(data),
+    );
   }
 
   timeline(leadId: string): EventRow[] {
@@ -161,7 +187,11 @@ export class Rows {
   }
 
   dueTimers(now: number, limit: number): TimerRow[] {
-    return this.all<TimerRow>('SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT ?', now, limit);
+    return this.all<TimerRow>(
+      'SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT ?',
+      now,
+      limit,
+    );
   }
 
   deleteTimer(id: number): void {
@@ -172,7 +202,9 @@ export class Rows {
     this.sql.exec('DELETE FROM timers WHERE lead_id = ?', leadId);
   }
 
-  enqueue(row: Omit<OutboxRow, 'id' | 'status' | 'attempts' | 'provider_id' | 'last_error' | 'sent_at'>): boolean {
+  enqueue(
+    row: Omit<OutboxRow, 'id' | 'status' | 'attempts' | 'provider_id' | 'last_error' | 'sent_at'>,
+  ): boolean {
     const cursor = this.sql.exec(
       `INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, channel, to_addr, member_id, step, urgent, body,
         status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
@@ -202,7 +234,11 @@ export class Rows {
   }
 
   leaseOutbox(id: number, until: number): void {
-    this.sql.exec("UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?", until, id);
+    this.sql.exec(
+      "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?",
+      until,
+      id,
+    );
   }
 
   outboxRow(id: number): OutboxRow | null {
@@ -210,11 +246,21 @@ export class Rows {
   }
 
   markSent(id: number, providerId: string, at: number): void {
-    this.sql.exec("UPDATE outbox SET status = 'sent', provider_id = ?, sent_at = ?, last_error = NULL WHERE id = ?", providerId, at, id);
+    this.sql.exec(
+      "UPDATE outbox SET status = 'sent', provider_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+      providerId,
+      at,
+      id,
+    );
   }
 
   markRetry(id: number, error: string, nextAt: number): void {
-    this.sql.exec("UPDATE outbox SET status = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?", error, nextAt, id);
+    this.sql.exec(
+      "UPDATE outbox SET status = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
+      error,
+      nextAt,
+      id,
+    );
   }
 
   markFailed(id: number, error: string): void {

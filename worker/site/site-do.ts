@@ -1,5 +1,11 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { LeadCreated, LeadInput, PublicSiteConfig, SiteConfig, WidgetEvent } from '../../shared/schemas';
+import type {
+  LeadCreated,
+  LeadInput,
+  PublicSiteConfig,
+  SiteConfig,
+  WidgetEvent,
+} from '../../shared/schemas';
 import { acknowledge } from '../core/acknowledgement';
 import { isOpenAt } from '../core/business-hours';
 import { escalationFiring } from '../core/escalation';
@@ -9,10 +15,10 @@ import type { Env } from '../env';
 import { toE164 } from '../phone';
 import { Dispatcher } from './dispatcher';
 import { Escalator } from './escalator';
+import { bodyHash, newLeadId } from './ids';
 import { type Lead, Rows } from './rows';
 import { SITE_SCHEMA } from './sql-schema';
-import { bodyHash, newLeadId } from './ids';
-import { type ClaimOutcome, type LeadDetail, leadDetail, type ClaimView, claimView } from './views';
+import { type ClaimOutcome, type ClaimView, claimView, type LeadDetail, leadDetail } from './views';
 
 export interface SubmitLeadArgs {
   input: LeadInput;
@@ -95,7 +101,11 @@ export class Site extends DurableObject<Env> {
     const fields: Record<string, string> = {};
     const phone = toE164(args.input.phone, config.country);
     if (!phone) fields.phone = 'Please enter a valid phone number';
-    if (args.input.service && config.services.length > 0 && !config.services.includes(args.input.service)) {
+    if (
+      args.input.service &&
+      config.services.length > 0 &&
+      !config.services.includes(args.input.service)
+    ) {
       fields.service = 'Please choose one of the listed services';
     }
     if (!phone || Object.keys(fields).length > 0) return { kind: 'invalid', fields };
@@ -163,7 +173,11 @@ export class Site extends DurableObject<Env> {
       if (first) this.rows.addTimer(lead.id, 0, first.dueAt);
       this.escalator.runDue(now);
       const status = this.rows.lead(lead.id)?.status ?? 'received';
-      body = { leadId: lead.id, status, ack: { message: ack.message, respondBy: new Date(ack.respondBy).toISOString() } };
+      body = {
+        leadId: lead.id,
+        status,
+        ack: { message: ack.message, respondBy: new Date(ack.respondBy).toISOString() },
+      };
       this.rows.saveIdempotent(args.idempotencyKey, hash, lead.id, JSON.stringify(body), now);
     });
     this.afterCommit(now);
@@ -194,16 +208,24 @@ export class Site extends DurableObject<Env> {
     const lead = this.rows.lead(leadId);
     if (!config || !lead) return { outcome: 'not_found' };
     if (!config.team.some((m) => m.id === memberId)) return { outcome: 'not_member' };
-    if (lead.claimedBy === memberId) return { outcome: 'yours', view: claimView(lead, memberId, config) };
+    if (lead.claimedBy === memberId)
+      return { outcome: 'yours', view: claimView(lead, memberId, config) };
     const moved = transition(lead.status, { type: 'claimed', memberId });
     if (!moved.ok) {
-      return { outcome: lead.claimedBy ? 'taken' : 'closed', view: claimView(lead, memberId, config) };
+      return {
+        outcome: lead.claimedBy ? 'taken' : 'closed',
+        view: claimView(lead, memberId, config),
+      };
     }
     this.ctx.storage.transactionSync(() => {
       this.rows.setClaimed(leadId, memberId, now);
       this.rows.deleteLeadTimers(leadId);
       const cancelled = this.rows.cancelPendingAlerts(leadId);
-      this.rows.addEvent(leadId, now, 'claimed', { memberId, secondsToClaim: Math.round((now - lead.createdAt) / 1000), alertsCancelled: cancelled });
+      this.rows.addEvent(leadId, now, 'claimed', {
+        memberId,
+        secondsToClaim: Math.round((now - lead.createdAt) / 1000),
+        alertsCancelled: cancelled,
+      });
     });
     this.afterCommit(now);
     const updated = this.rows.lead(leadId) as Lead;

@@ -39,7 +39,11 @@ export function leadDetail(lead: Lead, events: EventRow[], _config: SiteConfig):
       respondBy: iso(lead.respondBy) as string,
       ackMessage: lead.ackMessage,
     },
-    timeline: events.map((e) => ({ ...(JSON.parse(e.data) as Record<string, unknown>), at: iso(e.at) as string, type: e.type })),
+    timeline: events.map((e) => ({
+      ...(JSON.parse(e.data) as Record<string, unknown>),
+      at: iso(e.at) as string,
+      type: e.type,
+    })),
   };
 }
 
@@ -48,7 +52,10 @@ export interface ClaimView {
   timeZone: string;
   memberId: string;
   memberName: string | null;
-  lead: Pick<LeadInput, 'name' | 'phone' | 'service' | 'zip' | 'message' | 'urgent' | 'preferredContact'> & {
+  lead: Pick<
+    LeadInput,
+    'name' | 'phone' | 'service' | 'zip' | 'message' | 'urgent' | 'preferredContact'
+  > & {
     id: string;
     status: LeadStatus;
     createdAt: string;
@@ -65,7 +72,18 @@ export function claimView(lead: Lead, memberId: string, config: SiteConfig): Cla
     timeZone: config.timezone,
     memberId,
     memberName: memberName(config, memberId),
-    lead: { id: lead.id, status: lead.status, createdAt: iso(lead.createdAt) as string, name, phone, service, zip, message, urgent, preferredContact },
+    lead: {
+      id: lead.id,
+      status: lead.status,
+      createdAt: iso(lead.createdAt) as string,
+      name,
+      phone,
+      service,
+      zip,
+      message,
+      urgent,
+      preferredContact,
+    },
     claimedBy: lead.claimedBy,
     claimedByName: memberName(config, lead.claimedBy),
     claimedAt: iso(lead.claimedAt),

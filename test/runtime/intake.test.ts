@@ -154,6 +154,7 @@ describe('POST /v1/sites/:site/leads', () => {
     for (const site of ['nobody-here', 'Bad_Site!']) {
       const res = await postLead(site, leadBody());
       expect(res.status).toBe(404);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect(await res.json()).toMatchObject({ error: { code: 'site_not_found' } });
     }
     expect((await postLead('nobody-here', leadBody(), crypto.randomUUID(), null)).status).toBe(404);
@@ -163,7 +164,8 @@ describe('POST /v1/sites/:site/leads', () => {
     await putSite('origins');
     const res = await postLead('origins', leadBody(), crypto.randomUUID(), 'https://evil.example');
     expect(res.status).toBe(403);
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    // Readable by the refused page, so the widget can tell a refusal from a network error.
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(await res.json()).toMatchObject({ error: { code: 'origin_not_allowed' } });
     expect(await leadCount('origins')).toBe(0);
     // A wildcard entry admits subdomains, not look-alikes.

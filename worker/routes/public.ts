@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { leadInputSchema, widgetEventSchema } from '../../shared/schemas';
 import type { Env } from '../env';
 import { readJson } from '../http/body';
-import { ApiError, invalid } from '../http/errors';
+import { ApiError, errorResponse, invalid } from '../http/errors';
 import { originAllowed } from '../http/origins';
 import { publicOrigin, siteStub } from '../http/site-stub';
 
@@ -11,6 +11,25 @@ type Ctx = { Bindings: Env; Variables: { corsOrigin: string | null } };
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 export const publicRoutes = new Hono<Ctx>();
+
+async function refuseOrigin(env: Env, site: string, origin: string): Promise<ApiError | null> {
+  let allowed: string[] | null;
+  try {
+    allowed = await siteStub(env, site).allowedOrigins();
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  if (allowed === null) return new ApiError(404, 'site_not_found', 'Unknown site');
+  if (!originAllowed(origin, allowed)) {
+    return new ApiError(
+      403,
+      'origin_not_allowed',
+      'This website is not allowed to send leads for this site',
+    );
+  }
+  return null;
+}
 
 /**
  * Every public route checks the browser's Origin against the site's allowedOrigins before
@@ -20,14 +39,13 @@ publicRoutes.use('/:site/*', async (c, next) => {
   const origin = c.req.header('origin') ?? null;
   c.set('corsOrigin', null);
   if (origin !== null) {
-    const allowed = await siteStub(c.env, c.req.param('site')).allowedOrigins();
-    if (allowed === null) throw new ApiError(404, 'site_not_found', 'Unknown site');
-    if (!originAllowed(origin, allowed)) {
-      throw new ApiError(
-        403,
-        'origin_not_allowed',
-        'This website is not allowed to send leads for this site',
-      );
+    const refusal = await refuseOrigin(c.env, c.req.param('site'), origin);
+    if (refusal) {
+      // Readable by any page (no credentials involved) so the widget can see why and step aside
+      // instead of retrying a refusal it cannot tell from a network error.
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Vary', 'Origin');
+      return errorResponse(c, refusal);
     }
     c.set('corsOrigin', origin);
   }

@@ -1,0 +1,85 @@
+// The form's state as typed by the homeowner, the few checks the browser makes before sending
+// (only the obvious: the server is the authority on what is valid), and the wire payload.
+import type { LeadInput } from '../../shared/schemas';
+import type { Attribution } from '../attribution';
+
+export interface FormValues {
+  name: string;
+  phone: string;
+  email: string;
+  service: string;
+  zip: string;
+  message: string;
+  urgent: boolean;
+  preferredContact: 'call' | 'text';
+  smsConsent: boolean;
+}
+
+export type FieldName = keyof FormValues;
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+export const EMPTY_VALUES: FormValues = {
+  name: '',
+  phone: '',
+  email: '',
+  service: '',
+  zip: '',
+  message: '',
+  urgent: false,
+  preferredContact: 'call',
+  smsConsent: false,
+};
+
+/** Field order on screen: the first invalid one in this order gets focus. */
+export const FIELD_ORDER: readonly FieldName[] = [
+  'name',
+  'phone',
+  'email',
+  'service',
+  'zip',
+  'message',
+  'urgent',
+  'preferredContact',
+  'smsConsent',
+];
+
+/** Short names for the error summary. */
+export const FIELD_LABELS: Record<FieldName, string> = {
+  name: 'Name',
+  phone: 'Mobile phone',
+  email: 'Email',
+  service: 'Service',
+  zip: 'ZIP code',
+  message: "What's wrong",
+  urgent: 'Emergency',
+  preferredContact: 'Preferred contact',
+  smsConsent: 'Text message consent',
+};
+
+export function isFieldName(key: string): key is FieldName {
+  return key in EMPTY_VALUES;
+}
+
+export function checkObvious(values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.name.trim()) errors.name = 'Please enter your name.';
+  if (!values.phone.trim()) errors.phone = 'Please enter a mobile number we can reach you on.';
+  return errors;
+}
+
+export function toLeadInput(values: FormValues, page: Attribution): LeadInput {
+  // Empty optional fields are left out rather than sent as "", so the lead reads cleanly.
+  const optional = (value: string) => value.trim() || undefined;
+  return {
+    name: values.name.trim(),
+    phone: values.phone.trim(),
+    email: optional(values.email),
+    service: optional(values.service),
+    zip: optional(values.zip),
+    message: optional(values.message),
+    urgent: values.urgent,
+    preferredContact: values.preferredContact,
+    smsConsent: values.smsConsent,
+    page,
+  };
+}

@@ -78,6 +78,26 @@ export type WidgetEvent = z.infer<typeof widgetEventSchema>;
 
 // ---------- site configuration (admin) ----------
 
+export const alertChannelSchema = z.enum(['push', 'sms', 'voice', 'email']);
+export type AlertChannel = z.infer<typeof alertChannelSchema>;
+
+/**
+ * One personal notification rule, like PagerDuty's: alert on `channel` `afterSeconds` after the
+ * member is first alerted for a lead. A rule whose channel the member cannot get (no push
+ * subscription, no email) or that fails for good hands over to the next rule at once.
+ */
+export const notificationRuleSchema = z
+  .object({
+    channel: alertChannelSchema,
+    afterSeconds: z.number().int().min(0).max(3600),
+    /** Only for leads marked as an emergency. */
+    urgentOnly: z.boolean().default(false),
+    /** Skip when the member already opened an earlier alert for the lead. */
+    ifUnopened: z.boolean().default(true),
+  })
+  .strip();
+export type NotificationRule = z.infer<typeof notificationRuleSchema>;
+
 export const memberSchema = z
   .object({
     id: z
@@ -89,6 +109,8 @@ export const memberSchema = z
     phone: trimmed(40).min(1),
     email: z.string().trim().max(254).pipe(z.email()).optional(),
     role: z.enum(['owner', 'manager', 'csr']),
+    /** Personal notification rules; the defaults suit a member who sets nothing. */
+    notify: z.array(notificationRuleSchema).min(1).max(10).optional(),
   })
   .strip();
 export type Member = z.infer<typeof memberSchema>;
@@ -165,6 +187,16 @@ export const originSchema = z
   .string()
   .regex(/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin like https://example.com');
 
+export const webhookEndpointSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+    url: z.url({ protocol: /^https?$/ }).max(2048),
+    /** `whsec_` and base64 of 24 to 64 random bytes. */
+    secret: z.string().regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'a whsec_ secret'),
+  })
+  .strip();
+export type WebhookEndpointConfig = z.infer<typeof webhookEndpointSchema>;
+
 export const siteConfigSchema = z
   .object({
     name: trimmed(100).min(1),
@@ -194,6 +226,8 @@ export const siteConfigSchema = z
     team: z.array(memberSchema).max(200),
     onCall: z.array(z.string()).max(200),
     escalation: escalationSchema,
+    /** Outgoing webhooks for every lead event, signed per the Standard Webhooks spec. */
+    webhooks: z.array(webhookEndpointSchema).max(10).default([]),
   })
   .strip()
   .superRefine((cfg, ctx) => {
@@ -257,3 +291,18 @@ export type ErrorCode =
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string> };
 }
+
+// ---------- push subscriptions (Web Push, from a CSR's browser) ----------
+
+export const pushSubscriptionSchema = z
+  .object({
+    endpoint: z.url({ protocol: /^https?$/ }).max(2048),
+    keys: z
+      .object({
+        p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}={0,2}$/),
+        auth: z.string().regex(/^[A-Za-z0-9_-]{16,24}={0,2}$/),
+      })
+      .strip(),
+  })
+  .strip();
+export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;

@@ -5,7 +5,9 @@ import { adminRoutes } from './routes/admin';
 import { assetRoutes } from './routes/assets';
 import { claimRoutes } from './routes/claim';
 import { devRoutes } from './routes/dev';
+import { noopRoutes } from './routes/noop';
 import { publicRoutes } from './routes/public';
+import { twilioRoutes } from './routes/twilio-webhooks';
 
 export const app = new Hono<{ Bindings: Env }>();
 
@@ -19,7 +21,9 @@ app.use('*', async (c, next) => {
 app.get('/', (c) => c.json({ service: 'firstcall', api: '/v1', widget: '/widget.js' }));
 app.route('/v1/sites', publicRoutes);
 app.route('/v1/admin', adminRoutes);
+app.route('/v1/webhooks/twilio', twilioRoutes);
 app.route('/c', claimRoutes);
+app.route('/bench', noopRoutes);
 app.route('/', devRoutes);
 app.route('/', assetRoutes);
 

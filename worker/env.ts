@@ -1,4 +1,5 @@
 import type { DevOutbox } from './dev-outbox';
+import type { PhoneDirectory } from './phone-directory';
 import type { Site } from './site/site-do';
 
 /** Bindings and secrets. Secrets come from `.dev.vars` locally and `wrangler secret put` in production. */
@@ -13,6 +14,18 @@ export interface Env {
   LINK_SIGNING_KEYS?: string;
   /** Origin used in links sent to phones; defaults to the request's origin. */
   PUBLIC_ORIGIN?: string;
+  PHONE_DIRECTORY: DurableObjectNamespace<PhoneDirectory>;
+  // Providers: each channel switches from the dev outbox to its real API when these are set.
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_AUTH_TOKEN?: string;
+  TWILIO_FROM_NUMBER?: string;
+  TWILIO_API_BASE?: string;
+  VAPID_PUBLIC_KEY?: string;
+  VAPID_PRIVATE_KEY?: string;
+  VAPID_SUBJECT?: string;
+  RESEND_API_KEY?: string;
+  RESEND_API_BASE?: string;
+  EMAIL_FROM?: string;
 }
 
 type WorkerEnv = Env;
@@ -23,7 +36,7 @@ declare global {
     // Types `exports` from `cloudflare:workers` (the Worker's own loopback bindings).
     interface GlobalProps {
       mainModule: typeof import('./index');
-      durableNamespaces: 'Site' | 'DevOutbox';
+      durableNamespaces: 'Site' | 'DevOutbox' | 'PhoneDirectory';
     }
   }
 }

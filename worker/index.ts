@@ -2,6 +2,7 @@ import { app } from './app';
 import type { Env } from './env';
 
 export { DevOutbox } from './dev-outbox';
+export { PhoneDirectory } from './phone-directory';
 export { Site } from './site/site-do';
 
 export default {

@@ -21,3 +21,14 @@ export async function readJson(req: Request): Promise<unknown> {
     throw new ApiError(400, 'invalid_request', 'Body is not valid JSON');
   }
 }
+
+/** A form-encoded body (Twilio's webhooks) of at most MAX_BODY_BYTES. */
+export async function readFormText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES)
+    throw new ApiError(413, 'payload_too_large', `Body larger than ${MAX_BODY_BYTES} bytes`);
+  const bytes = await req.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES)
+    throw new ApiError(413, 'payload_too_large', `Body larger than ${MAX_BODY_BYTES} bytes`);
+  return new TextDecoder().decode(bytes);
+}

@@ -1,7 +1,7 @@
 // The admin API: create, replace and read a site's config, and read a lead with its timeline.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { type SiteConfig, siteConfigSchema } from '../../shared/schemas';
+import { pushSubscriptionSchema, type SiteConfig, siteConfigSchema } from '../../shared/schemas';
 import { type Env, isDevMode } from '../env';
 import { readJson } from '../http/body';
 import { ApiError, invalid } from '../http/errors';
@@ -63,4 +63,25 @@ adminRoutes.get('/sites/:site/leads/:leadId', async (c) => {
   const detail = await siteStub(c.env, c.req.param('site')).getLead(c.req.param('leadId'));
   if (!detail) throw new ApiError(404, 'not_found', 'No such lead on this site');
   return c.json(detail);
+});
+
+adminRoutes.post('/sites/:site/members/:member/push-subscriptions', async (c) => {
+  const parsed = pushSubscriptionSchema.safeParse(await readJson(c.req.raw));
+  if (!parsed.success) throw invalid(parsed.error, 'Not a valid push subscription');
+  const saved = await siteStub(c.env, c.req.param('site')).addPushSubscription(
+    c.req.param('member'),
+    parsed.data,
+    Date.now(),
+  );
+  if (!saved) throw new ApiError(404, 'not_found', 'No such member on this site');
+  return c.json(saved, 201);
+});
+
+adminRoutes.delete('/sites/:site/members/:member/push-subscriptions/:id', async (c) => {
+  const removed = await siteStub(c.env, c.req.param('site')).removePushSubscription(
+    c.req.param('member'),
+    c.req.param('id'),
+  );
+  if (!removed) throw new ApiError(404, 'not_found', 'No such push subscription');
+  return c.body(null, 204);
 });

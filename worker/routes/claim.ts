@@ -62,7 +62,11 @@ claimRoutes.get('/:token', async (c) => {
   const checked = check(c.env, token);
   if (!checked.ok) return checked.response;
   const { site, leadId, memberId } = checked.grant;
-  const view = await siteStub(c.env, site).getClaimView(leadId, memberId);
+  const stub = siteStub(c.env, site);
+  // A tap on the push notification counts as opening the alert (its URL is marked); a plain
+  // GET does not, since messaging apps fetch links in texts to draw previews.
+  if (c.req.query('via') === 'push') await stub.markOpened(leadId, memberId, 'push', Date.now());
+  const view = await stub.getClaimView(leadId, memberId);
   if (!view) return html(linkProblemPage('Lead not found', 'This lead no longer exists.'), 404);
   return html(claimPage(view, token));
 });

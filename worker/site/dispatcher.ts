@@ -1,16 +1,20 @@
 // Sends due outbox rows. Each row is leased before the network call, so a concurrent run (the
 // request's own dispatch and the alarm) skips it; a crash mid-send lets the lease lapse and the
-// row is retried. Delivery is therefore at least once, and the dedupe key travels with it.
+// row is retried. Delivery is therefore at least once; the dedupe key travels with every send
+// (Twilio's idempotency token, the webhook id, the email Idempotency-Key) so providers drop repeats.
 import type { Env } from '../env';
-import { deliver, PermanentDeliveryError } from '../notify/deliver';
+import { deliver, type OutgoingMessage } from '../notify/deliver';
+import { PermanentDeliveryError, RetryableDeliveryError } from '../notify/errors';
 import { maskPhone } from '../phone';
+import type { MemberAlerts } from './member-alerts';
 import type { OutboxRow, Rows } from './rows';
 
 const LEASE_MS = 30_000;
 const MAX_ATTEMPTS = 8;
+const MAX_RETRY_AFTER_MS = 3600_000;
 const BATCH = 50;
 
-/** Exponential backoff with full jitter: 2 s, 4 s, 8 s … capped at 5 minutes. */
+/** Exponential backoff with full jitter: 1-2 s, 2-4 s, 4-8 s … capped at 5 minutes. */
 export function retryDelayMs(attempt: number, random: number): number {
   const ceiling = Math.min(300_000, 2_000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
@@ -20,65 +24,132 @@ export class Dispatcher {
   constructor(
     private readonly rows: Rows,
     private readonly env: Env,
+    private readonly alerts: MemberAlerts,
+    private readonly transaction: (fn: () => void) => void,
   ) {}
 
+  /**
+   * Sends what is due, most urgent first: all urgent messages go out before any other, since the
+   * order in which providers receive them is the order in which phones ring.
+   */
   async dispatchDue(now: number): Promise<void> {
     const due = this.rows.dueOutbox(now, BATCH);
     for (const row of due) this.rows.leaseOutbox(row.id, now + LEASE_MS);
-    await Promise.all(due.map((row) => this.send(row)));
+    const urgent = due.filter((r) => r.urgent === 1);
+    const rest = due.filter((r) => r.urgent !== 1);
+    await Promise.all(urgent.map((row) => this.send(row)));
+    await Promise.all(rest.map((row) => this.send(row)));
+  }
+
+  private message(row: OutboxRow): OutgoingMessage | null {
+    const config = this.rows.config();
+    const msg: OutgoingMessage = {
+      outboxId: row.id,
+      dedupeKey: row.dedupe_key,
+      site: this.rows.getMeta('site') ?? '',
+      leadId: row.lead_id,
+      kind: row.kind,
+      channel: row.channel,
+      to: row.to_addr,
+      memberId: row.member_id,
+      body: row.body,
+      urgent: row.urgent === 1,
+      origin: this.env.PUBLIC_ORIGIN ?? this.rows.getMeta('origin') ?? '',
+    };
+    if (row.channel === 'push') {
+      const sub = this.rows.pushSubscription(row.to_addr);
+      if (sub) msg.push = { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } };
+    }
+    if (row.channel === 'webhook') {
+      const endpoint = config?.webhooks.find((w) => w.id === row.to_addr);
+      if (endpoint) msg.webhook = { url: endpoint.url, secret: endpoint.secret };
+    }
+    return msg;
   }
 
   private async send(row: OutboxRow): Promise<void> {
-    const site = this.rows.getMeta('site') ?? '';
+    // A homeowner who texted STOP gets nothing more, whatever was queued before.
+    if (row.kind === 'sms-ack' && this.rows.optedOut(row.to_addr)) {
+      this.transaction(() => {
+        this.rows.markSuppressed(row.id, 'opted out');
+        this.rows.addEvent(row.lead_id, Date.now(), 'ack_suppressed', { reason: 'opted_out' });
+      });
+      return;
+    }
+    const msg = this.message(row);
+    if (!msg) return;
     try {
-      const providerId = await deliver(
-        this.env,
-        {
-          dedupeKey: row.dedupe_key,
-          site,
-          leadId: row.lead_id,
-          kind: row.kind,
-          channel: row.channel,
-          to: row.to_addr,
-          memberId: row.member_id,
-          body: row.body,
-        },
-        Date.now(),
-      );
+      const providerId = await deliver(this.env, msg, Date.now());
       const at = Date.now();
-      this.rows.markSent(row.id, providerId, at);
-      this.rows.addEvent(row.lead_id, at, row.kind === 'csr-alert' ? 'alert_sent' : 'ack_sent', {
-        memberId: row.member_id,
-        channel: row.channel,
-        step: row.step,
-        providerId,
+      this.transaction(() => {
+        this.rows.markSent(row.id, providerId, at);
+        this.rows.addEvent(row.lead_id, at, sentEvent(row), {
+          memberId: row.member_id,
+          channel: row.channel,
+          step: row.step,
+          providerId,
+        });
       });
     } catch (err) {
-      const at = Date.now();
-      const message = err instanceof Error ? err.message : String(err);
-      const attempts = row.attempts + 1;
-      const permanent = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
-      console.error(
-        JSON.stringify({
-          msg: 'delivery failed',
-          kind: row.kind,
-          to: maskPhone(row.to_addr),
-          attempts,
-          permanent,
-          error: message,
-        }),
-      );
-      if (permanent) {
-        this.rows.markFailed(row.id, message);
-        this.rows.addEvent(row.lead_id, at, 'delivery_failed', {
-          memberId: row.member_id,
-          channel: row.channel,
-          kind: row.kind,
-          error: message,
-        });
-      } else {
-        this.rows.markRetry(row.id, message, at + retryDelayMs(attempts, Math.random()));
-      }
+      this.failed(row, err);
     }
   }
+
+  private failed(row: OutboxRow, err: unknown): void {
+    const at = Date.now();
+    const message = err instanceof Error ? err.message : String(err);
+    const attempts = row.attempts + 1;
+    // Unknown errors are retried: a lost alert costs more than a few extra attempts.
+    const permanent = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
+    const reason =
+      err instanceof PermanentDeliveryError ? err.reason : permanent ? 'gave_up' : 'retrying';
+    console.error(
+      JSON.stringify({
+        msg: 'delivery failed',
+        kind: row.kind,
+        channel: row.channel,
+        to: row.channel === 'sms' || row.channel === 'voice' ? maskPhone(row.to_addr) : row.channel,
+        attempts,
+        permanent,
+        error: message,
+      }),
+    );
+    this.transaction(() => {
+      if (!permanent) {
+        const wait =
+          err instanceof RetryableDeliveryError && err.retryAfterMs !== undefined
+            ? Math.min(err.retryAfterMs, MAX_RETRY_AFTER_MS)
+            : retryDelayMs(attempts, Math.random());
+        this.rows.markRetry(row.id, message, at + wait);
+        return;
+      }
+      this.rows.markFailed(row.id, message);
+      this.rows.addEvent(row.lead_id, at, 'delivery_failed', {
+        memberId: row.member_id,
+        channel: row.channel,
+        kind: row.kind,
+        reason,
+        error: message,
+      });
+      if (row.channel === 'push' && reason === 'gone') {
+        this.rows.deletePushSubscription(row.to_addr);
+        this.rows.addEvent(row.lead_id, at, 'push_subscription_removed', {
+          memberId: row.member_id,
+        });
+      }
+      if (row.kind === 'csr-alert' && row.member_id && row.firing !== null && row.rule !== null) {
+        this.alerts.handOver(
+          row.lead_id,
+          row.firing,
+          row.member_id,
+          row.rule,
+          at,
+          `${row.channel} failed: ${reason}`,
+        );
+      }
+    });
+  }
 }
+
+const sentEvent = (row: OutboxRow): string =>
+  row.kind === 'csr-alert' ? 'alert_sent' : row.kind === 'sms-ack' ? 'ack_sent' : 'webhook_sent';

@@ -32,18 +32,24 @@ export interface Lead {
   policy: EscalationPolicy;
 }
 
+export type OutboxKind = 'csr-alert' | 'sms-ack' | 'webhook';
+export type OutboxChannel = 'sms' | 'voice' | 'push' | 'email' | 'webhook';
+
 export interface OutboxRow {
   id: number;
   dedupe_key: string;
   lead_id: string;
-  kind: 'csr-alert' | 'sms-ack';
-  channel: 'sms';
+  kind: OutboxKind;
+  channel: OutboxChannel;
   to_addr: string;
   member_id: string | null;
   step: number | null;
   urgent: number;
   body: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'suppressed';
+  delivery_status: string | null;
+  firing: number | null;
+  rule: number | null;
   attempts: number;
   next_attempt_at: number;
   provider_id: string | null;
@@ -52,12 +58,39 @@ export interface OutboxRow {
   sent_at: number | null;
 }
 
+export type NewOutboxRow = Omit<
+  OutboxRow,
+  | 'id'
+  | 'status'
+  | 'attempts'
+  | 'provider_id'
+  | 'last_error'
+  | 'sent_at'
+  | 'delivery_status'
+  | 'firing'
+  | 'rule'
+> &
+  Partial<Pick<OutboxRow, 'firing' | 'rule'>>;
+
 export interface TimerRow {
   id: number;
+  key: string;
   lead_id: string;
-  kind: 'escalate';
+  /** escalate: the policy's next firing; rule: a member's next notification rule. */
+  kind: 'escalate' | 'rule';
   firing: number;
+  member_id: string | null;
+  rule: number | null;
   due_at: number;
+}
+
+export interface PushSubscriptionRow {
+  id: string;
+  member_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: number;
 }
 
 export interface EventRow {
@@ -177,13 +210,30 @@ export class Rows {
     return this.all<EventRow>('SELECT * FROM events WHERE lead_id = ? ORDER BY id', leadId);
   }
 
-  addTimer(leadId: string, firing: number, dueAt: number): void {
+  addTimer(t: Omit<TimerRow, 'id'>): void {
     this.sql.exec(
-      "INSERT OR IGNORE INTO timers (lead_id, kind, firing, due_at) VALUES (?, 'escalate', ?, ?)",
-      leadId,
-      firing,
-      dueAt,
+      `INSERT OR IGNORE INTO timers (key, lead_id, kind, firing, member_id, rule, due_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      t.key,
+      t.lead_id,
+      t.kind,
+      t.firing,
+      t.member_id,
+      t.rule,
+      t.due_at,
     );
+  }
+
+  /** Brings a pending timer forward to `at`; false when it already ran or never existed. */
+  pullTimerForward(key: string, at: number): boolean {
+    return (
+      this.sql.exec('UPDATE timers SET due_at = ? WHERE key = ? AND due_at > ?', at, key, at)
+        .rowsWritten > 0
+    );
+  }
+
+  hasTimer(key: string): boolean {
+    return this.one('SELECT 1 AS x FROM timers WHERE key = ?', key) !== null;
   }
 
   dueTimers(now: number, limit: number): TimerRow[] {
@@ -202,12 +252,11 @@ export class Rows {
     this.sql.exec('DELETE FROM timers WHERE lead_id = ?', leadId);
   }
 
-  enqueue(
-    row: Omit<OutboxRow, 'id' | 'status' | 'attempts' | 'provider_id' | 'last_error' | 'sent_at'>,
-  ): boolean {
+  enqueue(row: NewOutboxRow): boolean {
     const cursor = this.sql.exec(
-      `INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, channel, to_addr, member_id, step, urgent, body,
-        status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+      `INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, channel, to_addr, member_id, step, firing, rule,
+        urgent, body, status, attempts, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
       row.dedupe_key,
       row.lead_id,
       row.kind,
@@ -215,12 +264,94 @@ export class Rows {
       row.to_addr,
       row.member_id,
       row.step,
+      row.firing ?? null,
+      row.rule ?? null,
       row.urgent,
       row.body,
       row.next_attempt_at,
       row.created_at,
     );
     return cursor.rowsWritten > 0;
+  }
+
+  setDeliveryStatus(id: number, status: string): OutboxRow | null {
+    this.sql.exec('UPDATE outbox SET delivery_status = ? WHERE id = ?', status, id);
+    return this.outboxRow(id);
+  }
+
+  /** The newest alert sent to this phone for a lead that is still waiting for a claim. */
+  latestOpenAlertTo(phone: string): { lead_id: string; member_id: string } | null {
+    return this.one(
+      `SELECT o.lead_id, o.member_id FROM outbox o JOIN leads l ON l.id = o.lead_id
+       WHERE o.to_addr = ? AND o.kind = 'csr-alert' AND l.status IN ('received', 'alerted')
+       ORDER BY o.id DESC LIMIT 1`,
+      phone,
+    );
+  }
+
+  latestLeadFrom(phone: string): string | null {
+    return (
+      this.one<{ id: string }>(
+        'SELECT id FROM leads WHERE phone = ? ORDER BY created_at DESC LIMIT 1',
+        phone,
+      )?.id ?? null
+    );
+  }
+
+  hasOpened(leadId: string, memberId: string): boolean {
+    return (
+      this.one(
+        "SELECT 1 AS x FROM events WHERE lead_id = ? AND type = 'alert_opened' AND json_extract(data, '$.memberId') = ?",
+        leadId,
+        memberId,
+      ) !== null
+    );
+  }
+
+  pushSubscriptions(memberId: string): PushSubscriptionRow[] {
+    return this.all<PushSubscriptionRow>(
+      'SELECT * FROM push_subscriptions WHERE member_id = ? ORDER BY created_at',
+      memberId,
+    );
+  }
+
+  pushSubscription(id: string): PushSubscriptionRow | null {
+    return this.one<PushSubscriptionRow>('SELECT * FROM push_subscriptions WHERE id = ?', id);
+  }
+
+  savePushSubscription(row: PushSubscriptionRow): void {
+    this.sql.exec(
+      `INSERT INTO push_subscriptions (id, member_id, endpoint, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(endpoint) DO UPDATE SET member_id = excluded.member_id, p256dh = excluded.p256dh, auth = excluded.auth`,
+      row.id,
+      row.member_id,
+      row.endpoint,
+      row.p256dh,
+      row.auth,
+      row.created_at,
+    );
+  }
+
+  deletePushSubscription(id: string): void {
+    this.sql.exec('DELETE FROM push_subscriptions WHERE id = ?', id);
+  }
+
+  optedOut(phone: string): boolean {
+    return this.one('SELECT 1 AS x FROM sms_optouts WHERE phone = ?', phone) !== null;
+  }
+
+  setOptOut(phone: string, out: boolean, at: number): void {
+    if (out)
+      this.sql.exec('INSERT OR REPLACE INTO sms_optouts (phone, at) VALUES (?, ?)', phone, at);
+    else this.sql.exec('DELETE FROM sms_optouts WHERE phone = ?', phone);
+  }
+
+  markSuppressed(id: number, reason: string): void {
+    this.sql.exec(
+      "UPDATE outbox SET status = 'suppressed', last_error = ? WHERE id = ?",
+      reason,
+      id,
+    );
   }
 
   dueOutbox(now: number, limit: number): OutboxRow[] {

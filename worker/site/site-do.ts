@@ -3,6 +3,7 @@ import type {
   LeadCreated,
   LeadInput,
   PublicSiteConfig,
+  PushSubscriptionInput,
   SiteConfig,
   WidgetEvent,
 } from '../../shared/schemas';
@@ -16,9 +17,11 @@ import { toE164 } from '../phone';
 import { Dispatcher } from './dispatcher';
 import { Escalator } from './escalator';
 import { bodyHash, newLeadId } from './ids';
+import { Inbound } from './inbound';
 import { type Lead, Rows } from './rows';
 import { SITE_SCHEMA } from './sql-schema';
 import { type ClaimOutcome, type ClaimView, claimView, type LeadDetail, leadDetail } from './views';
+import { queueWebhookEvent } from './webhook-events';
 
 export interface SubmitLeadArgs {
   input: LeadInput;
@@ -42,13 +45,21 @@ export class Site extends DurableObject<Env> {
   private readonly rows: Rows;
   private readonly escalator: Escalator;
   private readonly dispatcher: Dispatcher;
+  private readonly inbound: Inbound;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec(SITE_SCHEMA);
     this.rows = new Rows(ctx.storage.sql);
+    const transaction = (fn: () => void) => ctx.storage.transactionSync(fn);
     this.escalator = new Escalator(this.rows, env);
-    this.dispatcher = new Dispatcher(this.rows, env);
+    this.dispatcher = new Dispatcher(this.rows, env, this.escalator.alerts, transaction);
+    this.inbound = new Inbound(
+      this.rows,
+      this.escalator.alerts,
+      (l, m, n) => this.claim(l, m, n),
+      transaction,
+    );
   }
 
   putConfig(siteId: string, config: SiteConfig): { created: boolean } {
@@ -170,7 +181,18 @@ export class Site extends DurableObject<Env> {
         this.rows.addEvent(lead.id, now, 'ack_queued', { channel: 'sms' });
       }
       const first = escalationFiring(lead.policy, lead.clockStartsAt, 0);
-      if (first) this.rows.addTimer(lead.id, 0, first.dueAt);
+      if (first) {
+        this.rows.addTimer({
+          key: `esc:${lead.id}:0`,
+          lead_id: lead.id,
+          kind: 'escalate',
+          firing: 0,
+          member_id: null,
+          rule: null,
+          due_at: first.dueAt,
+        });
+      }
+      queueWebhookEvent(this.rows, config, lead, 'lead.received', now);
       this.escalator.runDue(now);
       const status = this.rows.lead(lead.id)?.status ?? 'received';
       body = {
@@ -180,7 +202,7 @@ export class Site extends DurableObject<Env> {
       };
       this.rows.saveIdempotent(args.idempotencyKey, hash, lead.id, JSON.stringify(body), now);
     });
-    this.afterCommit(now);
+    this.afterCommit();
     return { kind: 'created', body: body as LeadCreated };
   }
 
@@ -226,25 +248,103 @@ export class Site extends DurableObject<Env> {
         secondsToClaim: Math.round((now - lead.createdAt) / 1000),
         alertsCancelled: cancelled,
       });
+      queueWebhookEvent(this.rows, config, { ...lead, status: 'claimed' }, 'lead.claimed', now, {
+        memberId,
+      });
     });
-    this.afterCommit(now);
+    this.afterCommit();
     const updated = this.rows.lead(leadId) as Lead;
     return { outcome: 'claimed', view: claimView(updated, memberId, config) };
   }
 
+  /** A text to the shared number, already routed to this site; returns the reply, if any. */
+  inboundSms(from: string, body: string, now: number): string | null {
+    const reply = this.inbound.sms(from, body, now);
+    this.afterCommit();
+    return reply;
+  }
+
+  /** A key pressed on an alert call; returns TwiML. */
+  voiceInput(
+    leadId: string,
+    memberId: string,
+    outboxId: number,
+    digits: string,
+    now: number,
+  ): string {
+    const twiml = this.inbound.voice(leadId, memberId, outboxId, digits, now);
+    this.afterCommit();
+    return twiml;
+  }
+
+  deliveryStatus(
+    outboxId: number,
+    status: string,
+    errorCode: string | undefined,
+    now: number,
+  ): boolean {
+    const known = this.inbound.status(outboxId, status, errorCode, now);
+    this.afterCommit();
+    return known;
+  }
+
+  /** The member opened an alert (e.g. tapped the push notification): later rules need not fire. */
+  markOpened(leadId: string, memberId: string, via: string, now: number): void {
+    if (!this.rows.lead(leadId) || this.rows.hasOpened(leadId, memberId)) return;
+    this.rows.addEvent(leadId, now, 'alert_opened', { memberId, via });
+  }
+
+  addPushSubscription(
+    memberId: string,
+    sub: PushSubscriptionInput,
+    now: number,
+  ): { id: string } | null {
+    if (!this.rows.config()?.team.some((m) => m.id === memberId)) return null;
+    const id = `ps_${newLeadId().slice(3)}`;
+    this.rows.savePushSubscription({
+      id,
+      member_id: memberId,
+      endpoint: sub.endpoint,
+      p256dh: sub.keys.p256dh,
+      auth: sub.keys.auth,
+      created_at: now,
+    });
+    const saved = this.rows.pushSubscriptions(memberId).find((s) => s.endpoint === sub.endpoint);
+    return { id: saved?.id ?? id };
+  }
+
+  removePushSubscription(memberId: string, id: string): boolean {
+    const sub = this.rows.pushSubscription(id);
+    if (!sub || sub.member_id !== memberId) return false;
+    this.rows.deletePushSubscription(id);
+    return true;
+  }
+
   override async alarm(): Promise<void> {
-    const now = Date.now();
-    this.ctx.storage.transactionSync(() => this.escalator.runDue(now));
-    await this.dispatcher.dispatchDue(now);
+    await this.work();
     await this.rearm();
   }
 
+  /**
+   * Runs due timers and sends due messages. A send that fails for good can bring a member's
+   * next channel forward to now, so a few rounds run until nothing more is due.
+   */
+  private async work(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      const now = Date.now();
+      this.ctx.storage.transactionSync(() => this.escalator.runDue(now));
+      await this.dispatcher.dispatchDue(now);
+      const next = this.rows.nextWakeUp();
+      if (next === null || next > Date.now()) return;
+    }
+  }
+
   /** Sends what the change queued without holding up the answer, and arms the alarm as a backstop. */
-  private afterCommit(now: number): void {
+  private afterCommit(): void {
     this.ctx.waitUntil(
       (async () => {
         await this.rearm();
-        await this.dispatcher.dispatchDue(now);
+        await this.work();
         await this.rearm();
       })(),
     );

@@ -38,11 +38,15 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_lead ON events(lead_id, id);
 CREATE TABLE IF NOT EXISTS timers (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
+  -- What the timer is for, e.g. esc:<lead>:<firing> or rule:<lead>:<firing>:<member>:<rule>;
+  -- unique, so an effect that runs twice schedules it once.
+  key TEXT NOT NULL UNIQUE,
   lead_id TEXT NOT NULL,
   kind TEXT NOT NULL,
   firing INTEGER NOT NULL,
-  due_at INTEGER NOT NULL,
-  UNIQUE (lead_id, kind, firing)
+  member_id TEXT,
+  rule INTEGER,
+  due_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS timers_due ON timers(due_at);
 CREATE TABLE IF NOT EXISTS outbox (
@@ -57,6 +61,10 @@ CREATE TABLE IF NOT EXISTS outbox (
   urgent INTEGER NOT NULL DEFAULT 0,
   body TEXT NOT NULL,
   status TEXT NOT NULL,
+  -- The provider's own report (delivered, undelivered, …) from its status callback.
+  delivery_status TEXT,
+  firing INTEGER,
+  rule INTEGER,
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL,
   provider_id TEXT,
@@ -65,4 +73,17 @@ CREATE TABLE IF NOT EXISTS outbox (
   sent_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(status, next_attempt_at);
+CREATE INDEX IF NOT EXISTS outbox_to ON outbox(to_addr, id);
+CREATE TABLE IF NOT EXISTS push_subscriptions (
+  id TEXT PRIMARY KEY,
+  member_id TEXT NOT NULL,
+  endpoint TEXT NOT NULL UNIQUE,
+  p256dh TEXT NOT NULL,
+  auth TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sms_optouts (
+  phone TEXT PRIMARY KEY,
+  at INTEGER NOT NULL
+);
 `;

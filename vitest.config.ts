@@ -1,6 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import './test/providers/provided-context';
+import type { ProvidersContext } from './test/providers/provided-context';
 
 // Three projects: the pure core and build checks in Node, the worker inside workerd (the real
 // runtime, through the Cloudflare integration), and browser tests driving Debian's Chromium
@@ -39,7 +39,7 @@ export default defineConfig({
         // the real wire format. Not in development mode: nothing goes to the dev outbox here.
         plugins: [
           cloudflareTest(({ inject }) => {
-            const p = inject('providers');
+            const p: ProvidersContext = inject('providers');
             return {
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {

@@ -2,7 +2,7 @@ import { env, runDurableObjectAlarm } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { inject } from 'vitest';
 import type { SiteConfigInput } from '../../shared/schemas';
-import type { TwilioFaults, TwilioSend } from '../support/fake-twilio';
+import type { FakeTwilio, TwilioFaults, TwilioSend } from '../support/fake-twilio';
 
 export const ADMIN = { Authorization: 'Bearer test-admin-token' };
 export const ORIGIN = 'https://leads.test';
@@ -16,13 +16,13 @@ async function control<T>(path: string, body?: unknown): Promise<T> {
     `${providers().control}${path}`,
     body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
   );
-  if (!res.ok) throw new Error(`control ${path}: ${res.status}`);
+  if (!res.ok) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 export const resetFakes = () => control('/reset', {});
 export const twilioState = () =>
-  control<{ accepted: TwilioSend[]; stats: Record<string, number> }>('/twilio');
+  control<{ accepted: TwilioSend[]; stats: FakeTwilio['stats'] }>('/twilio');
 export const setTwilioFaults = (faults: TwilioFaults) => control('/twilio/faults', faults);
 export const pushReceived = () =>
   control<
@@ -161,6 +161,6 @@ export async function until<T>(
 }
 
 export const messagesTo = async (to: string) =>
-  (await twilioState()).accepted.filter((s) => s.form.To === to);
+  (await twilioState()).accepted.filter((s) => s.resource === 'Messages' && s.form.To === to);
 
 export const runAlarm = (site: string) => runDurableObjectAlarm(env.SITE.getByName(site));

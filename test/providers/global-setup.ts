@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   const email = await startFakeEmailApi();
   const hooks = await startFakeWebhookReceiver(WEBHOOK_SECRET);
 
-  const routes: Record<string, (body: Record<string, unknown>) => unknown> = {
+  const routes: Record<string, (body: Record<string, unknown>) => unknown | Promise<unknown>> = {
     'GET /twilio': () => ({ accepted: fakeTwilio.accepted, stats: fakeTwilio.stats }),
     'POST /twilio/faults': (b) => fakeTwilio.setFaults(b as TwilioFaults),
     // Inbound webhooks are signed by Twilio's own library, not by the code under test.
@@ -75,7 +75,8 @@ export default async function setup(project: TestProject) {
         id: r.headers['webhook-id'],
       })),
     'POST /webhooks/mode': (b) => hooks.setMode(b.mode as WebhookReceiverMode),
-    'POST /reset': () => {
+    'POST /reset': async () => {
+      await fakeTwilio.setFaults({});
       fakeTwilio.reset();
       push.received.length = 0;
       push.setMode('ok');
@@ -89,7 +90,7 @@ export default async function setup(project: TestProject) {
     const route = routes[`${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`];
     if (!route) return res.writeHead(404).end();
     try {
-      const out = route(await json(req));
+      const out = await route(await json(req));
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(out ?? {}));
     } catch (err) {
       res.writeHead(500).end(String(err));

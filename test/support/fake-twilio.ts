@@ -4,7 +4,12 @@
 // Faults can be switched on to prove the dispatcher's retries.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import {
+  type AddressInfo,
+  createServer as createNetServer,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 
 export interface TwilioSend {
   resource: 'Messages' | 'Calls';
@@ -18,7 +23,7 @@ export interface TwilioFaults {
   /** Share of requests answered 503, drawn from a seeded generator so a run can be replayed. */
   failRate?: number;
   seed?: number;
-  /** Connections are dropped without an answer, as when Twilio is unreachable. */
+  /** Connections are refused, as when Twilio is unreachable. */
   down?: boolean;
   /** Numbers Twilio refuses as invalid (error 21211). */
   invalid?: string[];
@@ -33,7 +38,7 @@ export interface FakeTwilio {
   accepted: TwilioSend[];
   /** Counts of every request by outcome. */
   stats: { requests: number; failed: number; dropped: number; replayed: number; refused: number };
-  setFaults(faults: TwilioFaults): void;
+  setFaults(faults: TwilioFaults): Promise<void>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -80,14 +85,10 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   let faults: TwilioFaults = {};
   let random = seeded(1);
   const sockets = new Set<Socket>();
+  let blackhole: NetServer | null = null;
 
   const server = createServer(async (req, res) => {
     stats.requests++;
-    if (faults.down) {
-      stats.dropped++;
-      req.socket.destroy();
-      return;
-    }
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match)
       return twilioError(res, 404, 20404, 'The requested resource was not found');
@@ -151,9 +152,29 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     fromNumber,
     accepted,
     stats,
-    setFaults(next) {
+    async setFaults(next) {
       faults = next;
       random = seeded(next.seed ?? 1);
+      // Unreachable: the HTTP server stops and a bare socket on its port counts each connection
+      // attempt and resets it before a byte is read, as a host that is down does.
+      if (next.down && !blackhole) {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const s of sockets) s.destroy();
+        });
+        const hole = createNetServer((socket) => {
+          stats.requests++;
+          stats.dropped++;
+          socket.resetAndDestroy();
+        });
+        await new Promise<void>((resolve) => hole.listen(port, '127.0.0.1', resolve));
+        blackhole = hole;
+      } else if (!next.down && blackhole) {
+        const hole = blackhole;
+        blackhole = null;
+        await new Promise<void>((resolve) => hole.close(() => resolve()));
+        await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      }
     },
     reset() {
       accepted.length = 0;
@@ -164,7 +185,9 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
-        server.close(() => resolve());
+        blackhole?.close();
+        if (server.listening) server.close(() => resolve());
+        else resolve();
       }),
   };
 }

@@ -7,10 +7,13 @@ import { deliver, type OutgoingMessage } from '../notify/deliver';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../notify/errors';
 import { maskPhone } from '../phone';
 import type { MemberAlerts } from './member-alerts';
+import { Outages } from './outages';
 import type { OutboxRow, Rows } from './rows';
 
 const LEASE_MS = 30_000;
-const MAX_ATTEMPTS = 8;
+// Retryable failures are retried for a day: an alert for a lead still waiting is worth sending
+// late, and a provider outage must not turn into lost alerts.
+const MAX_AGE_MS = 24 * 3600_000;
 const MAX_RETRY_AFTER_MS = 3600_000;
 const BATCH = 50;
 
@@ -26,14 +29,18 @@ export class Dispatcher {
     private readonly env: Env,
     private readonly alerts: MemberAlerts,
     private readonly transaction: (fn: () => void) => void,
-  ) {}
+  ) {
+    this.outages = new Outages(rows);
+  }
+
+  private readonly outages: Outages;
 
   /**
    * Sends what is due, most urgent first: all urgent messages go out before any other, since the
    * order in which providers receive them is the order in which phones ring.
    */
   async dispatchDue(now: number): Promise<void> {
-    const due = this.rows.dueOutbox(now, BATCH);
+    const due = this.outages.select(this.rows.dueOutbox(now, BATCH), now);
     for (const row of due) this.rows.leaseOutbox(row.id, now + LEASE_MS);
     const urgent = due.filter((r) => r.urgent === 1);
     const rest = due.filter((r) => r.urgent !== 1);
@@ -83,6 +90,7 @@ export class Dispatcher {
       const at = Date.now();
       this.transaction(() => {
         this.rows.markSent(row.id, providerId, at);
+        this.outages.succeeded(row, at);
         this.rows.addEvent(row.lead_id, at, sentEvent(row), {
           memberId: row.member_id,
           channel: row.channel,
@@ -100,7 +108,7 @@ export class Dispatcher {
     const message = err instanceof Error ? err.message : String(err);
     const attempts = row.attempts + 1;
     // Unknown errors are retried: a lost alert costs more than a few extra attempts.
-    const permanent = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
+    const permanent = err instanceof PermanentDeliveryError || at - row.created_at > MAX_AGE_MS;
     const reason =
       err instanceof PermanentDeliveryError ? err.reason : permanent ? 'gave_up' : 'retrying';
     console.error(
@@ -121,6 +129,7 @@ export class Dispatcher {
             ? Math.min(err.retryAfterMs, MAX_RETRY_AFTER_MS)
             : retryDelayMs(attempts, Math.random());
         this.rows.markRetry(row.id, message, at + wait);
+        this.outages.failed(row, at + wait);
         return;
       }
       this.rows.markFailed(row.id, message);

@@ -364,6 +364,46 @@ export class Rows {
     );
   }
 
+  /** The most urgent, oldest message waiting on one provider: the one to try when it may be back. */
+  probeRow(channels: string[], toAddr: string | null, now: number): OutboxRow | null {
+    const marks = channels.map(() => '?').join(', ');
+    return this.one<OutboxRow>(
+      `SELECT * FROM outbox WHERE channel IN (${marks}) AND (? IS NULL OR to_addr = ?)
+         AND (status = 'pending' OR (status = 'sending' AND next_attempt_at <= ?))
+       ORDER BY urgent DESC, id LIMIT 1`,
+      ...channels,
+      toAddr,
+      toAddr,
+      now,
+    );
+  }
+
+  /** Holds every message waiting on a provider until `at`, or (release) lets them all go now. */
+  holdProvider(channels: string[], toAddr: string | null, at: number, release = false): void {
+    const marks = channels.map(() => '?').join(', ');
+    this.sql.exec(
+      `UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND channel IN (${marks})
+         AND (? IS NULL OR to_addr = ?) AND ${release ? 'next_attempt_at > ?' : 'next_attempt_at < ?'}`,
+      at,
+      ...channels,
+      toAddr,
+      toAddr,
+      at,
+    );
+  }
+
+  metaWithPrefix(prefix: string): Array<{ key: string; value: string }> {
+    return this.all(
+      'SELECT key, value FROM meta WHERE key >= ? AND key < ?',
+      prefix,
+      `${prefix}\uffff`,
+    );
+  }
+
+  deleteMeta(key: string): void {
+    this.sql.exec('DELETE FROM meta WHERE key = ?', key);
+  }
+
   leaseOutbox(id: number, until: number): void {
     this.sql.exec(
       "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ?",

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Env } from './env';
 import { ApiError, errorResponse } from './http/errors';
+import { CLAIM_PUSH_JS, SERVICE_WORKER_JS } from './pages/push-client';
 import { adminRoutes } from './routes/admin';
 import { assetRoutes } from './routes/assets';
 import { claimRoutes } from './routes/claim';
@@ -25,6 +26,20 @@ app.route('/v1/webhooks/twilio', twilioRoutes);
 app.route('/c', claimRoutes);
 app.route('/bench', noopRoutes);
 app.route('/', devRoutes);
+// Served from the worker's own origin, before the built widget files.
+app.get('/sw.js', (c) =>
+  c.body(SERVICE_WORKER_JS, 200, {
+    'Content-Type': 'text/javascript; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    'Service-Worker-Allowed': '/',
+  }),
+);
+app.get('/claim-push.js', (c) =>
+  c.body(CLAIM_PUSH_JS, 200, {
+    'Content-Type': 'text/javascript; charset=utf-8',
+    'Cache-Control': 'public, max-age=300',
+  }),
+);
 app.route('/', assetRoutes);
 
 app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', 'Not found')));

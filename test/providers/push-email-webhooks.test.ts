@@ -116,6 +116,56 @@ describe('Web Push', () => {
   });
 });
 
+describe('turning on push from a claim link', () => {
+  it('lets the CSR who opened an alert subscribe this phone, and pushes the next lead there', async () => {
+    await putSite('push-from-link');
+    await createLead('push-from-link');
+    const [alert] = await until(
+      () => messagesTo(DANA),
+      (m) => m.length === 1,
+      'first alert by text',
+    );
+    const token = /\/c\/([A-Za-z0-9_.-]+)/.exec(alert?.form.Body ?? '')?.[1] ?? '';
+
+    const page = await call(`/c/${token}`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain(`data-vapid="${providers().push.vapidPublicKey}"`);
+    expect(html).toContain('<script src="/claim-push.js" defer></script>');
+    const sw = await call('/sw.js');
+    expect(sw.headers.get('content-type')).toContain('javascript');
+    expect(await sw.text()).toContain("addEventListener('notificationclick'");
+
+    const subscription = JSON.stringify(await pushSubscription());
+    const foreign = await call(`/c/${token}/push`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+      body: subscription,
+    });
+    expect(foreign.status).toBe(403);
+    const bad = await call(`/c/${token}/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"endpoint":"nope"}',
+    });
+    expect(bad.status).toBe(400);
+    const ok = await call(`/c/${token}/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' },
+      body: subscription,
+    });
+    expect(ok.status).toBe(201);
+
+    await createLead('push-from-link', { name: 'Second Lead' });
+    const [push] = await until(
+      pushReceived,
+      (r) => r.length === 1,
+      'a push to the new subscription',
+    );
+    expect(JSON.parse(push?.decrypted?.value ?? '{}').body).toContain('Second Lead');
+  });
+});
+
 describe('email', () => {
   it('emails a member whose rules ask for it, through the Resend API with an idempotency key', async () => {
     await putSite(

@@ -150,3 +150,16 @@ describe('unknown routes and errors', () => {
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Not found' } });
   });
 });
+
+describe('outside development mode', () => {
+  it('still serves the widget, claim links and the public API (the dev guard covers only /dev and /demo)', async () => {
+    const prod = { ...env, DEV_MODE: undefined };
+    const widget = await app.request('/widget.js', {}, prod);
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toMatch(/javascript/);
+    expect((await app.request('/sw.js', {}, prod)).status).toBe(200);
+    expect((await app.request('/c/garbage', {}, prod)).status).toBe(404);
+    const config = await app.request('/v1/sites/never-made/config', {}, prod);
+    expect(await config.json()).toMatchObject({ error: { code: 'site_not_found' } });
+  });
+});

@@ -15,7 +15,12 @@ const fmtTime = (iso: string, timeZone: string): string =>
  * The page behind a claim link. Opening it never claims (messaging apps fetch links to draw
  * previews); only the form's POST does.
  */
-export function claimPage(view: ClaimView, token: string, notice?: string): string {
+export function claimPage(
+  view: ClaimView,
+  token: string,
+  notice?: string,
+  vapidPublicKey?: string,
+): string {
   const { lead } = view;
   const mine = view.claimedBy === view.memberId;
   const taken = view.claimedBy !== null && !mine;
@@ -52,8 +57,17 @@ export function claimPage(view: ClaimView, token: string, notice?: string): stri
       : ''
   }
   <a class="btn btn-call" href="tel:${esc(lead.phone)}">Call ${esc(lead.name)}</a>
-</div>`;
-  return page(`Lead: ${lead.name}`, body);
+</div>${
+    vapidPublicKey
+      ? `<div class="card"><button class="btn" id="push-toggle" type="button" data-vapid="${esc(vapidPublicKey)}"
+  data-endpoint="/c/${esc(token)}/push">Alert me on this phone</button><p id="push-status" class="muted" role="status"></p></div>`
+      : ''
+  }`;
+  return page(
+    `Lead: ${lead.name}`,
+    body,
+    vapidPublicKey ? '<script src="/claim-push.js" defer></script>' : '',
+  );
 }
 
 export function linkProblemPage(title: string, message: string): string {

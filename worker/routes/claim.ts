@@ -1,6 +1,9 @@
 // Claim links: GET shows the lead (and never claims: link previews fetch it), POST claims.
 import { Hono } from 'hono';
+import { pushSubscriptionSchema } from '../../shared/schemas';
 import { type Env, isDevMode } from '../env';
+import { readJson } from '../http/body';
+import { ApiError, invalid } from '../http/errors';
 import { siteStub } from '../http/site-stub';
 import { type ClaimGrant, SigningConfigError, signingKeys, verifyClaim } from '../links';
 import { claimPage, linkProblemPage } from '../pages/claim-page';
@@ -14,7 +17,7 @@ const PAGE_HEADERS = {
   'Referrer-Policy': 'same-origin',
   'X-Robots-Tag': 'noindex',
   'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
 type Checked = { ok: true; grant: ClaimGrant } | { ok: false; response: Response };
@@ -57,6 +60,19 @@ const html = (body: string, status = 200): Response =>
     headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS },
   });
 
+/**
+ * The token is the credential; refusing requests from other sites also stops a page that learnt
+ * it from posting it on a CSR's behalf.
+ */
+function fromAnotherSite(req: Request): boolean {
+  const origin = req.headers.get('origin');
+  const fetchSite = req.headers.get('sec-fetch-site');
+  return Boolean(
+    (origin && origin !== new URL(req.url).origin) ||
+      (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none'),
+  );
+}
+
 claimRoutes.get('/:token', async (c) => {
   const token = c.req.param('token');
   const checked = check(c.env, token);
@@ -68,19 +84,12 @@ claimRoutes.get('/:token', async (c) => {
   if (c.req.query('via') === 'push') await stub.markOpened(leadId, memberId, 'push', Date.now());
   const view = await stub.getClaimView(leadId, memberId);
   if (!view) return html(linkProblemPage('Lead not found', 'This lead no longer exists.'), 404);
-  return html(claimPage(view, token));
+  return html(claimPage(view, token, undefined, c.env.VAPID_PUBLIC_KEY));
 });
 
 claimRoutes.post('/:token', async (c) => {
   const token = c.req.param('token');
-  const origin = c.req.header('origin');
-  const fetchSite = c.req.header('sec-fetch-site');
-  // The token is the credential; refusing other sites also stops a page that learnt it from
-  // posting it on a CSR's behalf.
-  const foreign =
-    (origin && origin !== new URL(c.req.url).origin) ||
-    (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none');
-  if (foreign) {
+  if (fromAnotherSite(c.req.raw)) {
     return html(linkProblemPage('Not allowed', 'Claims can only be made from this page.'), 403);
   }
   const checked = check(c.env, token);
@@ -94,10 +103,24 @@ claimRoutes.post('/:token', async (c) => {
       return html(linkProblemPage('Not on the team', 'You are no longer on this team.'), 403);
     case 'claimed':
     case 'yours':
-      return html(claimPage(result.view, token));
+      return html(claimPage(result.view, token, undefined, c.env.VAPID_PUBLIC_KEY));
     case 'taken':
       return html(claimPage(result.view, token, 'Someone else claimed this lead first.'), 409);
     case 'closed':
       return html(claimPage(result.view, token, 'This lead can no longer be claimed.'), 409);
   }
+});
+
+/** The claim page's "alert me on this phone": the link's member gets Web Push on this device. */
+claimRoutes.post('/:token/push', async (c) => {
+  if (fromAnotherSite(c.req.raw))
+    throw new ApiError(403, 'origin_not_allowed', 'Not allowed from another site');
+  const checked = check(c.env, c.req.param('token'));
+  if (!checked.ok) return checked.response;
+  const parsed = pushSubscriptionSchema.safeParse(await readJson(c.req.raw));
+  if (!parsed.success) throw invalid(parsed.error, 'Not a valid push subscription');
+  const { site, memberId } = checked.grant;
+  const saved = await siteStub(c.env, site).addPushSubscription(memberId, parsed.data, Date.now());
+  if (!saved) throw new ApiError(403, 'unauthorized', 'You are no longer on this team');
+  return c.json(saved, 201);
 });

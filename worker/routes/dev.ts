@@ -1,5 +1,6 @@
 // Development only: the dev outbox (every message that would have been sent) and the demo page.
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { type Env, isDevMode } from '../env';
 import { ApiError } from '../http/errors';
 import { demoPageHtml } from '../pages/demo-page';
@@ -7,10 +8,13 @@ import { outboxPage } from '../pages/outbox-page';
 
 export const devRoutes = new Hono<{ Bindings: Env }>();
 
-devRoutes.use('*', async (c, next) => {
+// Scoped to its own paths: mounted at the root, a '*' guard would hide every route after it.
+const devOnly = createMiddleware<{ Bindings: Env }>(async (c, next) => {
   if (!isDevMode(c.env)) throw new ApiError(404, 'not_found', 'Not found');
   await next();
 });
+devRoutes.use('/dev/*', devOnly);
+devRoutes.use('/demo', devOnly);
 
 const outbox = (env: Env) => env.DEV_OUTBOX.getByName('dev');
 

@@ -39,6 +39,10 @@ export const leadInputSchema = z
     preferredContact: z.enum(['call', 'text']).optional(),
     smsConsent: z.boolean(),
     page: attributionSchema.optional(),
+    /** Honeypot: a hidden field people leave empty and bots fill in. */
+    website: z.string().max(500).optional(),
+    /** Milliseconds from opening the form to sending it. */
+    fillMs: z.number().int().min(0).max(86_400_000).optional(),
   })
   .strip();
 export type LeadInput = z.infer<typeof leadInputSchema>;

@@ -2,10 +2,12 @@
 import { Hono } from 'hono';
 import { leadInputSchema, widgetEventSchema } from '../../shared/schemas';
 import type { Env } from '../env';
-import { readJson } from '../http/body';
+import { MAX_BODY_BYTES, readJson } from '../http/body';
 import { ApiError, errorResponse, invalid } from '../http/errors';
+import { isFormPost, leadFromForm, withParam } from '../http/lead-form';
 import { originAllowed } from '../http/origins';
 import { publicOrigin, siteStub } from '../http/site-stub';
+import { formErrorPage, formThanksPage } from '../pages/form-result';
 
 type Ctx = { Bindings: Env; Variables: { corsOrigin: string | null } };
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -87,6 +89,8 @@ publicRoutes.post('/:site/leads', async (c) => {
       },
     );
   }
+  if (isFormPost(c.req.header('content-type')))
+    return formLead(c.req.raw, c.env, c.req.param('site'));
   const parsed = leadInputSchema.safeParse(await readJson(c.req.raw));
   if (!parsed.success) throw invalid(parsed.error);
   const result = await stub.submitLead({
@@ -122,3 +126,48 @@ publicRoutes.post('/:site/events', async (c) => {
   if (!recorded) throw new ApiError(404, 'site_not_found', 'Unknown site');
   return c.json({ accepted: true }, 202);
 });
+
+/** A plain HTML form's post: 303 to the contractor's thank-you page, or a hosted page. */
+async function formLead(req: Request, env: Env, site: string): Promise<Response> {
+  const stub = siteStub(env, site);
+  const allowed = await stub.allowedOrigins();
+  if (allowed === null) throw new ApiError(404, 'site_not_found', 'Unknown site');
+  if (Number(req.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
+    throw new ApiError(413, 'payload_too_large', `Body larger than ${MAX_BODY_BYTES} bytes`);
+  }
+  const form = await req.formData().catch(() => null);
+  if (!form) throw new ApiError(400, 'invalid_request', 'Body is not a valid form');
+  const read = leadFromForm(form, req.headers.get('referer'), allowed);
+  const fail = (fields: Record<string, string>) =>
+    read.redirect
+      ? redirect(
+          withParam(
+            withParam(read.redirect, 'error', 'invalid'),
+            'fields',
+            Object.keys(fields).join(','),
+          ),
+        )
+      : html(formErrorPage(fields), 400);
+  if (!read.ok) return fail(read.fields);
+  const result = await stub.submitLead({
+    input: read.input,
+    // A form cannot send headers; a retried post makes a second lead, which the team sees as a duplicate.
+    idempotencyKey: `form:${crypto.randomUUID()}`,
+    now: Date.now(),
+    origin: publicOrigin(env, req.url),
+  });
+  if (result.kind === 'invalid') return fail(result.fields);
+  if (result.kind !== 'created' && result.kind !== 'replayed')
+    throw new ApiError(404, 'site_not_found', 'Unknown site');
+  return read.redirect
+    ? redirect(withParam(read.redirect, 'lead', result.body.leadId))
+    : html(formThanksPage(result.body.ack.message));
+}
+
+const redirect = (location: string) =>
+  new Response(null, { status: 303, headers: { Location: location } });
+const html = (body: string, status = 200) =>
+  new Response(body, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  });

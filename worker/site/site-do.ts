@@ -12,6 +12,7 @@ import { isOpenAt } from '../core/business-hours';
 import { escalationFiring } from '../core/escalation';
 import { transition } from '../core/lifecycle';
 import { pickAssignee } from '../core/routing';
+import { spamReason } from '../core/spam';
 import type { Env } from '../env';
 import { toE164 } from '../phone';
 import { Dispatcher } from './dispatcher';
@@ -123,6 +124,7 @@ export class Site extends DurableObject<Env> {
 
     const input: LeadInput = { ...args.input, phone };
     const now = args.now;
+    const spam = spamReason(input);
     const cursor = Number(this.rows.getMeta('rr_cursor') ?? '0');
     const { assigneeId, nextCursor } = pickAssignee(config.onCall, config.team, cursor);
     const assignee = config.team.find((m) => m.id === assigneeId);
@@ -140,9 +142,9 @@ export class Site extends DurableObject<Env> {
     const lead: Lead = {
       id: newLeadId(),
       createdAt: now,
-      status: 'received',
+      status: spam ? 'spam' : 'received',
       input,
-      assigneeId,
+      assigneeId: spam ? null : assigneeId,
       claimedBy: null,
       claimedAt: null,
       clockStartsAt: ack.clockStartsAt,
@@ -152,10 +154,14 @@ export class Site extends DurableObject<Env> {
       policy: config.escalation,
     };
 
+    const answer = (status: LeadCreated['status']): LeadCreated => ({
+      leadId: lead.id,
+      status,
+      ack: { message: ack.message, respondBy: new Date(ack.respondBy).toISOString() },
+    });
     let body: LeadCreated | undefined;
     this.ctx.storage.transactionSync(() => {
       this.rows.setMeta('origin', args.origin);
-      this.rows.setMeta('rr_cursor', String(nextCursor));
       this.rows.insertLead(lead);
       this.rows.addEvent(lead.id, now, 'received', {
         idempotencyKey: args.idempotencyKey,
@@ -163,6 +169,14 @@ export class Site extends DurableObject<Env> {
         afterHours: ack.afterHours,
         respondBy: new Date(ack.respondBy).toISOString(),
       });
+      if (spam) {
+        // Kept for the owner's spam report; nobody is alerted and nothing is texted.
+        this.rows.addEvent(lead.id, now, 'spam_detected', { reason: spam });
+        body = answer('received');
+        this.rows.saveIdempotent(args.idempotencyKey, hash, lead.id, JSON.stringify(body), now);
+        return;
+      }
+      this.rows.setMeta('rr_cursor', String(nextCursor));
       this.rows.addEvent(lead.id, now, 'assigned', { memberId: assigneeId, by: 'round-robin' });
       if (input.smsConsent) {
         this.rows.enqueue({
@@ -194,12 +208,7 @@ export class Site extends DurableObject<Env> {
       }
       queueWebhookEvent(this.rows, config, lead, 'lead.received', now);
       this.escalator.runDue(now);
-      const status = this.rows.lead(lead.id)?.status ?? 'received';
-      body = {
-        leadId: lead.id,
-        status,
-        ack: { message: ack.message, respondBy: new Date(ack.respondBy).toISOString() },
-      };
+      body = answer(this.rows.lead(lead.id)?.status ?? 'received');
       this.rows.saveIdempotent(args.idempotencyKey, hash, lead.id, JSON.stringify(body), now);
     });
     this.afterCommit();

@@ -1,0 +1,110 @@
+import { env, runInDurableObject } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, HOST, leadBody, leadDetail, outbox, postLead, putSite } from './fixtures';
+
+const leadCount = (): Promise<number> =>
+  runInDurableObject(env.SITE.getByName('forms'), (_o, state) =>
+    Number(state.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM leads').one().n),
+  );
+
+beforeAll(async () => {
+  await putSite('forms');
+});
+
+const formPost = (fields: Record<string, string>, origin: string | null = HOST) =>
+  call('/v1/sites/forms/leads', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Referer: `${HOST}/contact`,
+      ...(origin ? { Origin: origin } : {}),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+describe('a plain HTML form (no JavaScript)', () => {
+  const fields = {
+    name: 'Zoë Nguyễn',
+    phone: '617 555 0199',
+    service: 'Plumbing',
+    message: 'Leak 💧',
+    urgent: 'on',
+    smsConsent: 'on',
+    website: '',
+  };
+
+  it("stores the lead and redirects to the contractor's thank-you page", async () => {
+    const res = await formPost({ ...fields, redirect: `${HOST}/thanks?src=form` });
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe(`${HOST}/thanks`);
+    expect(location.searchParams.get('src')).toBe('form');
+    const leadId = location.searchParams.get('lead') ?? '';
+    const { lead } = await leadDetail('forms', leadId);
+    expect(lead).toMatchObject({
+      name: 'Zoë Nguyễn',
+      phone: '+16175550199',
+      urgent: true,
+      smsConsent: true,
+      message: 'Leak 💧',
+      page: { url: `${HOST}/contact` },
+    });
+  });
+
+  it('sends invalid input back to the form page with the fields named, storing nothing', async () => {
+    const leadsBefore = await leadCount();
+    const res = await formPost({ name: '', phone: 'abc', redirect: `${HOST}/contact` });
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(location.searchParams.get('error')).toBe('invalid');
+    expect(location.searchParams.get('fields')?.split(',')).toEqual(['name']);
+    const phoneOnly = await formPost({ name: 'Sam', phone: 'abc', redirect: `${HOST}/contact` });
+    expect(new URL(phoneOnly.headers.get('location') ?? '').searchParams.get('fields')).toBe(
+      'phone',
+    );
+    expect(await leadCount()).toBe(leadsBefore);
+  });
+
+  it('never redirects to a site that is not allowed, and shows a hosted page instead', async () => {
+    const res = await formPost({ ...fields, redirect: 'https://evil.example/phish' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Request sent');
+    const bad = await formPost({ name: 'Sam', phone: 'nope', smsConsent: 'on' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Mobile phone');
+  });
+
+  it('refuses a form posted from a page the site does not allow', async () => {
+    expect((await formPost(fields, 'https://evil.example')).status).toBe(403);
+  });
+});
+
+describe('spam signals', () => {
+  it('keeps a lead whose honeypot is filled, answers as usual, and alerts nobody', async () => {
+    const res = await postLead('forms', leadBody({ website: 'http://cheap-pills.example' }));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { leadId: string; status: string; ack: { message: string } };
+    expect(body.status).toBe('received');
+    expect(body.ack.message).toContain('Thanks, Sam');
+    const detail = await leadDetail('forms', body.leadId);
+    expect(detail.lead.status).toBe('spam');
+    expect(detail.timeline.find((e) => e.type === 'spam_detected')).toMatchObject({
+      reason: 'honeypot',
+    });
+    expect(await outbox(body.leadId)).toEqual([]);
+  });
+
+  it('treats a form sent faster than a person can type as spam, and a normal one as a lead', async () => {
+    const fast = (await (await postLead('forms', leadBody({ fillMs: 300 }))).json()) as {
+      leadId: string;
+    };
+    expect(
+      (await leadDetail('forms', fast.leadId)).timeline.find((e) => e.type === 'spam_detected'),
+    ).toMatchObject({ reason: 'too_fast' });
+    const human = (await (
+      await postLead('forms', leadBody({ fillMs: 45_000, website: '' }))
+    ).json()) as { leadId: string; status: string };
+    expect(human.status).toBe('alerted');
+  });
+});

@@ -15,6 +15,10 @@ export interface Env {
   /** Origin used in links sent to phones; defaults to the request's origin. */
   PUBLIC_ORIGIN?: string;
   PHONE_DIRECTORY: DurableObjectNamespace<PhoneDirectory>;
+  IP_LIMIT?: RateLimit;
+  SITE_LIMIT?: RateLimit;
+  /** "1" with DEV_MODE turns rate limits off for local load tests and benchmarks. */
+  RATE_LIMITS_OFF?: string;
   // Providers: each channel switches from the dev outbox to its real API when these are set.
   TWILIO_ACCOUNT_SID?: string;
   TWILIO_AUTH_TOKEN?: string;

@@ -23,7 +23,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       'dist/public/widget.js is missing: run `npm run build` before the browser tests.',
     );
   }
-  const worker = await startWranglerDev(root, await freePort(), { DEV_MODE: '1', ADMIN_TOKEN });
+  const worker = await startWranglerDev(root, await freePort(), {
+    DEV_MODE: '1',
+    ADMIN_TOKEN,
+    RATE_LIMITS_OFF: '1',
+  });
   let host: Awaited<ReturnType<typeof startHostPageServer>>;
   try {
     host = await startHostPageServer(await freePort(), worker.origin);

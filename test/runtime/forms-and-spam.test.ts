@@ -108,3 +108,35 @@ describe('spam signals', () => {
     expect(human.status).toBe('alerted');
   });
 });
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After to a visitor who sends too much, and not to the next visitor', async () => {
+    await putSite('limits');
+    const send = (ip: string) =>
+      call('/v1/sites/limits/events', {
+        method: 'POST',
+        headers: { 'CF-Connecting-IP': ip, Origin: HOST },
+        body: JSON.stringify({ type: 'form_open' }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await send('203.0.113.9')).status);
+    expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    const limited = await send('203.0.113.9');
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(limited.headers.get('access-control-allow-origin')).toBe(HOST);
+    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await send('2001:db8:1:2:aaaa::1')).status).toBe(202);
+    // A lead from a limited visitor is refused before anything is stored.
+    const lead = await call('/v1/sites/limits/leads', {
+      method: 'POST',
+      headers: {
+        'CF-Connecting-IP': '203.0.113.9',
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+      },
+      body: JSON.stringify(leadBody()),
+    });
+    expect(lead.status).toBe(429);
+  });
+});

@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES, readJson } from '../http/body';
 import { ApiError, errorResponse, invalid } from '../http/errors';
 import { isFormPost, leadFromForm, withParam } from '../http/lead-form';
 import { originAllowed } from '../http/origins';
+import { rateLimited } from '../http/rate-limit';
 import { publicOrigin, siteStub } from '../http/site-stub';
 import { formErrorPage, formThanksPage } from '../pages/form-result';
 
@@ -76,7 +77,7 @@ publicRoutes.get('/:site/config', async (c) => {
   return c.json(config);
 });
 
-publicRoutes.post('/:site/leads', async (c) => {
+publicRoutes.post('/:site/leads', rateLimited, async (c) => {
   const stub = siteStub(c.env, c.req.param('site'));
   const key = c.req.header('idempotency-key');
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
@@ -118,7 +119,7 @@ publicRoutes.post('/:site/leads', async (c) => {
   }
 });
 
-publicRoutes.post('/:site/events', async (c) => {
+publicRoutes.post('/:site/events', rateLimited, async (c) => {
   const stub = siteStub(c.env, c.req.param('site'));
   const parsed = widgetEventSchema.safeParse(await readJson(c.req.raw));
   if (!parsed.success) throw invalid(parsed.error);

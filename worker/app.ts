@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Env } from './env';
 import { ApiError, errorResponse } from './http/errors';
+import { logError } from './log';
 import { CLAIM_PUSH_JS, SERVICE_WORKER_JS } from './pages/push-client';
 import { adminRoutes } from './routes/admin';
 import { assetRoutes } from './routes/assets';
@@ -14,9 +15,20 @@ export const app = new Hono<{ Bindings: Env }>();
 
 app.use('*', async (c, next) => {
   await next();
-  c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  if (!c.res.headers.has('Referrer-Policy'))
-    c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  const h = c.res.headers;
+  h.set('X-Content-Type-Options', 'nosniff');
+  if (!h.has('Referrer-Policy')) h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  if (new URL(c.req.url).protocol === 'https:')
+    h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  // Our own pages are never framed; the widget runs in the host page, not in a frame of ours.
+  if (h.get('Content-Type')?.startsWith('text/html')) {
+    h.set('X-Frame-Options', 'DENY');
+    if (!h.has('Content-Security-Policy'))
+      h.set(
+        'Content-Security-Policy',
+        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+      );
+  }
 });
 
 app.get('/', (c) => c.json({ service: 'firstcall', api: '/v1', widget: '/widget.js' }));
@@ -46,13 +58,27 @@ app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', 'Not found')
 
 app.onError((err, c) => {
   if (err instanceof ApiError) return errorResponse(c, err);
+  // Durable Object storage and overload errors are transient: the widget keeps the lead and
+  // tries again. A transaction that failed wrote nothing, so nothing is half-stored.
+  if (isTransient(err)) {
+    logError('storage unavailable', { path: new URL(c.req.url).pathname, error: err.message });
+    return errorResponse(
+      c,
+      new ApiError(503, 'unavailable', 'Briefly unavailable; please try again', undefined, {
+        'Retry-After': '5',
+      }),
+    );
+  }
   // No stack traces or provider details leave the worker; the log has them without personal data.
-  console.error(
-    JSON.stringify({
-      msg: 'unhandled error',
-      path: new URL(c.req.url).pathname,
-      error: err.message,
-    }),
-  );
+  logError('unhandled error', { path: new URL(c.req.url).pathname, error: err.message });
   return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on our side'));
 });
+
+function isTransient(err: Error): boolean {
+  const flags = err as Error & { retryable?: boolean; overloaded?: boolean };
+  return (
+    flags.retryable === true ||
+    flags.overloaded === true ||
+    /Durable Object|storage/i.test(err.message)
+  );
+}

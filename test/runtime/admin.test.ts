@@ -163,3 +163,35 @@ describe('outside development mode', () => {
     expect(await config.json()).toMatchObject({ error: { code: 'site_not_found' } });
   });
 });
+
+describe('storage failures', () => {
+  it('answer 503 with Retry-After, never a stack, when the site object is unavailable', async () => {
+    const failing = {
+      ...env,
+      SITE: {
+        getByName: () => ({
+          allowedOrigins: async () => ['https://acme-heating.example'],
+          submitLead: async () => {
+            throw Object.assign(new Error('Durable Object storage operation exceeded timeout'), {
+              retryable: true,
+            });
+          },
+        }),
+      },
+    } as unknown as typeof env;
+    const res = await app.request(
+      '/v1/sites/acme/leads',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({ name: 'Sam', phone: '617 555 0199', smsConsent: false }),
+      },
+      failing,
+    );
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await res.json()).toEqual({
+      error: { code: 'unavailable', message: 'Briefly unavailable; please try again' },
+    });
+  });
+});

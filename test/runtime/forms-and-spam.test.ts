@@ -140,3 +140,42 @@ describe('rate limits', () => {
     expect(lead.status).toBe(429);
   });
 });
+
+describe('consent record', () => {
+  it('keeps the exact disclosure text, its hash, the time, the page and the IP with each consenting lead', async () => {
+    const res = await call('/v1/sites/forms/leads', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+        Origin: HOST,
+        'CF-Connecting-IP': '198.51.100.7',
+      },
+      body: JSON.stringify(leadBody()),
+    });
+    const { leadId } = (await res.json()) as { leadId: string };
+    const consent = (await leadDetail('forms', leadId)).timeline.find(
+      (e) => e.type === 'sms_consent',
+    );
+    const { siteConfig } = await import('./fixtures');
+    const text = siteConfig().consentText;
+    const digest = Array.from(
+      new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))),
+      (b) => b.toString(16).padStart(2, '0'),
+    ).join('');
+    expect(consent).toMatchObject({
+      text,
+      sha256: digest,
+      pageUrl: `${HOST}/furnace?utm_source=google&gclid=abc`,
+      ip: '198.51.100.7',
+    });
+    expect(Number.isNaN(Date.parse(String(consent?.at)))).toBe(false);
+
+    const none = (await (await postLead('forms', leadBody({ smsConsent: false }))).json()) as {
+      leadId: string;
+    };
+    expect(
+      (await leadDetail('forms', none.leadId)).timeline.some((e) => e.type === 'sms_consent'),
+    ).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@
 // are set; otherwise, in development mode, into the dev outbox; otherwise it fails for good
 // (the member's next channel takes over).
 import { type Env, isDevMode } from '../env';
+import { logError } from '../log';
 import { sendEmail } from './email';
 import { PermanentDeliveryError } from './errors';
 import { sendTwilioSms, startTwilioCall, twilioConfig } from './twilio';
@@ -135,11 +136,8 @@ async function rememberSender(env: Env, phone: string, site: string, now: number
   try {
     await env.PHONE_DIRECTORY.getByName('directory').remember(phone, site, now);
   } catch (err) {
-    console.error(
-      JSON.stringify({
-        msg: 'phone directory not updated',
-        error: err instanceof Error ? err.message : String(err),
-      }),
-    );
+    logError('phone directory not updated', {
+      error: err instanceof Error ? err.message : String(err),
+    });
   }
 }

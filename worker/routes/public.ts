@@ -95,6 +95,7 @@ publicRoutes.post('/:site/leads', rateLimited, async (c) => {
   const parsed = leadInputSchema.safeParse(await readJson(c.req.raw));
   if (!parsed.success) throw invalid(parsed.error);
   const result = await stub.submitLead({
+    ip: c.req.header('cf-connecting-ip'),
     input: parsed.data,
     idempotencyKey: key ?? `auto:${crypto.randomUUID()}`,
     now: Date.now(),
@@ -151,6 +152,7 @@ async function formLead(req: Request, env: Env, site: string): Promise<Response>
       : html(formErrorPage(fields), 400);
   if (!read.ok) return fail(read.fields);
   const result = await stub.submitLead({
+    ip: req.headers.get('cf-connecting-ip') ?? undefined,
     input: read.input,
     // A form cannot send headers; a retried post makes a second lead, which the team sees as a duplicate.
     idempotencyKey: `form:${crypto.randomUUID()}`,

@@ -3,9 +3,9 @@
 // row is retried. Delivery is therefore at least once; the dedupe key travels with every send
 // (Twilio's idempotency token, the webhook id, the email Idempotency-Key) so providers drop repeats.
 import type { Env } from '../env';
+import { logError } from '../log';
 import { deliver, type OutgoingMessage } from '../notify/deliver';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../notify/errors';
-import { maskPhone } from '../phone';
 import type { MemberAlerts } from './member-alerts';
 import { Outages } from './outages';
 import type { OutboxRow, Rows } from './rows';
@@ -111,17 +111,14 @@ export class Dispatcher {
     const permanent = err instanceof PermanentDeliveryError || at - row.created_at > MAX_AGE_MS;
     const reason =
       err instanceof PermanentDeliveryError ? err.reason : permanent ? 'gave_up' : 'retrying';
-    console.error(
-      JSON.stringify({
-        msg: 'delivery failed',
-        kind: row.kind,
-        channel: row.channel,
-        to: row.channel === 'sms' || row.channel === 'voice' ? maskPhone(row.to_addr) : row.channel,
-        attempts,
-        permanent,
-        error: message,
-      }),
-    );
+    logError('delivery failed', {
+      kind: row.kind,
+      channel: row.channel,
+      to: row.to_addr,
+      attempts,
+      permanent,
+      error: message,
+    });
     this.transaction(() => {
       if (!permanent) {
         const wait =

@@ -25,3 +25,7 @@ function stableJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/** Hex SHA-256 of a text, e.g. the consent disclosure a homeowner saw. */
+export const textHash = (text: string): string =>
+  createHash('sha256').update(text, 'utf8').digest('hex');

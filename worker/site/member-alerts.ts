@@ -8,6 +8,7 @@ import { OPEN_STATUSES } from '../core/lifecycle';
 import { applicableRules, decideRule, rulesFor } from '../core/notification-rules';
 import { type Env, isDevMode } from '../env';
 import { CLAIM_LINK_TTL_SECONDS, SigningConfigError, signClaim, signingKeys } from '../links';
+import { logError } from '../log';
 import {
   type AlertTextArgs,
   csrAlertBody,
@@ -196,7 +197,7 @@ export class MemberAlerts {
     } catch (err) {
       if (!(err instanceof SigningConfigError)) throw err;
       // The alert must still go out: without a signing key there is no link, only the lead.
-      console.error(JSON.stringify({ msg: 'claim link not signed', reason: err.message }));
+      logError('claim link not signed', { reason: err.message });
       return '(claim link unavailable: LINK_SIGNING_KEYS not set)';
     }
   }

@@ -17,7 +17,7 @@ import type { Env } from '../env';
 import { toE164 } from '../phone';
 import { Dispatcher } from './dispatcher';
 import { Escalator } from './escalator';
-import { bodyHash, newLeadId } from './ids';
+import { bodyHash, newLeadId, textHash } from './ids';
 import { Inbound } from './inbound';
 import { type Lead, Rows } from './rows';
 import { SITE_SCHEMA } from './sql-schema';
@@ -30,6 +30,8 @@ export interface SubmitLeadArgs {
   now: number;
   /** Origin for links sent to phones. */
   origin: string;
+  /** The homeowner's IP, kept with their SMS consent for an auditor. */
+  ip?: string;
 }
 
 export type SubmitLeadResult =
@@ -169,6 +171,15 @@ export class Site extends DurableObject<Env> {
         afterHours: ack.afterHours,
         respondBy: new Date(ack.respondBy).toISOString(),
       });
+      if (input.smsConsent) {
+        // What the homeowner agreed to, exactly as the site showed it, with when and where.
+        this.rows.addEvent(lead.id, now, 'sms_consent', {
+          text: config.consentText,
+          sha256: textHash(config.consentText),
+          pageUrl: input.page?.url ?? null,
+          ip: args.ip ?? null,
+        });
+      }
       if (spam) {
         // Kept for the owner's spam report; nobody is alerted and nothing is texted.
         this.rows.addEvent(lead.id, now, 'spam_detected', { reason: spam });

@@ -113,7 +113,7 @@ export interface OutboxEntry {
 }
 
 export async function outbox(leadId?: string): Promise<OutboxEntry[]> {
-  const all = (await (await call('/dev/outbox.json')).json()) as OutboxEntry[];
+  const all = (await (await call('/dev/outbox.json?limit=5000')).json()) as OutboxEntry[];
   return leadId ? all.filter((e) => e.leadId === leadId) : all;
 }
 

@@ -18,7 +18,10 @@ devRoutes.use('/demo', devOnly);
 
 const outbox = (env: Env) => env.DEV_OUTBOX.getByName('dev');
 
-devRoutes.get('/dev/outbox.json', async (c) => c.json(await outbox(c.env).list()));
+devRoutes.get('/dev/outbox.json', async (c) => {
+  const limit = Math.min(5000, Math.max(1, Number(c.req.query('limit') ?? 500) || 500));
+  return c.json(await outbox(c.env).list(limit));
+});
 
 devRoutes.get('/dev/outbox', async (c) => c.html(outboxPage(await outbox(c.env).list())));
 

@@ -215,6 +215,8 @@ export const siteConfigSchema = z
     services: z.array(trimmed(80).min(1)).max(50).default([]),
     hours: hoursSchema,
     consentText: trimmed(1000).min(1),
+    /** Leads older than this many days are purged, timeline and messages included. */
+    retentionDays: z.number().int().min(30).max(3650).optional(),
     /** The promise made to the homeowner: a person will call within this many minutes. */
     responseMinutes: z
       .number()
@@ -310,3 +312,9 @@ export const pushSubscriptionSchema = z
   })
   .strip();
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
+
+// ---------- privacy: one homeowner's data ----------
+
+export const homeownerQuerySchema = z
+  .object({ phone: z.string().trim().min(4).max(40).optional(), email: z.email().optional() })
+  .refine((q) => q.phone || q.email, { message: 'give a phone or an email' });

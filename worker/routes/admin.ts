@@ -1,7 +1,12 @@
 // The admin API: create, replace and read a site's config, and read a lead with its timeline.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { pushSubscriptionSchema, type SiteConfig, siteConfigSchema } from '../../shared/schemas';
+import {
+  homeownerQuerySchema,
+  pushSubscriptionSchema,
+  type SiteConfig,
+  siteConfigSchema,
+} from '../../shared/schemas';
 import { type Env, isDevMode } from '../env';
 import { readJson } from '../http/body';
 import { ApiError, invalid } from '../http/errors';
@@ -84,4 +89,35 @@ adminRoutes.delete('/sites/:site/members/:member/push-subscriptions/:id', async 
   );
   if (!removed) throw new ApiError(404, 'not_found', 'No such push subscription');
   return c.body(null, 204);
+});
+
+/** One homeowner's data, by phone or email: export (GET) or erase (DELETE). */
+const homeownerQuery = (url: string) => {
+  const q = new URL(url).searchParams;
+  const parsed = homeownerQuerySchema.safeParse({
+    phone: q.get('phone') ?? undefined,
+    email: q.get('email') ?? undefined,
+  });
+  if (!parsed.success) throw invalid(parsed.error, 'Give a phone or an email');
+  return { phone: parsed.data.phone ?? null, email: parsed.data.email ?? null };
+};
+
+adminRoutes.get('/sites/:site/homeowners', async (c) => {
+  const { phone, email } = homeownerQuery(c.req.url);
+  const data = await siteStub(c.env, c.req.param('site')).exportHomeowner(phone, email);
+  if (!data) throw new ApiError(404, 'site_not_found', 'Unknown site');
+  c.header('Content-Disposition', 'attachment; filename="homeowner-export.json"');
+  c.header('Cache-Control', 'no-store');
+  return c.json(data);
+});
+
+adminRoutes.delete('/sites/:site/homeowners', async (c) => {
+  const { phone, email } = homeownerQuery(c.req.url);
+  const deleted = await siteStub(c.env, c.req.param('site')).deleteHomeowner(
+    phone,
+    email,
+    Date.now(),
+  );
+  if (!deleted) throw new ApiError(404, 'site_not_found', 'Unknown site');
+  return c.json({ deleted });
 });

@@ -449,7 +449,8 @@ export class Rows {
     const t = this.one<{ at: number | null }>(
       `SELECT MIN(at) AS at FROM (
          SELECT MIN(due_at) AS at FROM timers
-         UNION ALL SELECT MIN(next_attempt_at) FROM outbox WHERE status IN ('pending', 'sending'))`,
+         UNION ALL SELECT MIN(next_attempt_at) FROM outbox WHERE status IN ('pending', 'sending')
+         UNION ALL SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_purge_at')`,
     );
     return t?.at ?? null;
   }

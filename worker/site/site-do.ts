@@ -19,6 +19,7 @@ import { Dispatcher } from './dispatcher';
 import { Escalator } from './escalator';
 import { bodyHash, newLeadId, textHash } from './ids';
 import { Inbound } from './inbound';
+import { type HomeownerData, Privacy } from './privacy';
 import { type Lead, Rows } from './rows';
 import { SITE_SCHEMA } from './sql-schema';
 import { type ClaimOutcome, type ClaimView, claimView, type LeadDetail, leadDetail } from './views';
@@ -49,11 +50,13 @@ export class Site extends DurableObject<Env> {
   private readonly escalator: Escalator;
   private readonly dispatcher: Dispatcher;
   private readonly inbound: Inbound;
+  private readonly privacy: Privacy;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec(SITE_SCHEMA);
     this.rows = new Rows(ctx.storage.sql);
+    this.privacy = new Privacy(ctx.storage.sql, this.rows);
     const transaction = (fn: () => void) => ctx.storage.transactionSync(fn);
     this.escalator = new Escalator(this.rows, env);
     this.dispatcher = new Dispatcher(this.rows, env, this.escalator.alerts, transaction);
@@ -70,8 +73,34 @@ export class Site extends DurableObject<Env> {
     this.ctx.storage.transactionSync(() => {
       this.rows.setMeta('site', siteId);
       this.rows.setMeta('config', JSON.stringify(config));
+      // A retention period set now is applied at once, then daily.
+      if (config.retentionDays && !this.rows.getMeta('next_purge_at'))
+        this.rows.setMeta('next_purge_at', String(Date.now()));
     });
+    this.afterCommit();
     return { created };
+  }
+
+  /** Everything held about one homeowner (by phone, email or both), for them to take away. */
+  exportHomeowner(phone: string | null, email: string | null): HomeownerData | null {
+    const config = this.rows.config();
+    if (!config) return null;
+    return this.privacy.export(phone ? toE164(phone, config.country) : null, email);
+  }
+
+  deleteHomeowner(
+    phone: string | null,
+    email: string | null,
+    now: number,
+  ): { leads: number } | null {
+    const config = this.rows.config();
+    if (!config) return null;
+    const e164 = phone ? toE164(phone, config.country) : null;
+    let result = { leads: 0 };
+    this.ctx.storage.transactionSync(() => {
+      result = this.privacy.delete(e164, email, now);
+    });
+    return result;
   }
 
   getConfig(): SiteConfig | null {
@@ -350,6 +379,8 @@ export class Site extends DurableObject<Env> {
    * next channel forward to now, so a few rounds run until nothing more is due.
    */
   private async work(): Promise<void> {
+    const retention = this.rows.config()?.retentionDays;
+    this.ctx.storage.transactionSync(() => this.privacy.purgeExpired(retention, Date.now()));
     for (let round = 0; round < 3; round++) {
       const now = Date.now();
       this.ctx.storage.transactionSync(() => this.escalator.runDue(now));

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 export interface WranglerDev {
   origin: string;
   stop: () => Promise<void>;
+  /** Kills the runtime at once (SIGKILL), as a crash would, keeping its state on disk. */
+  crash: () => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,8 +46,10 @@ export async function startWranglerDev(
   root: string,
   port: number,
   vars: Record<string, string>,
+  /** State directory to reuse (a restart); by default a fresh one, removed on stop. */
+  reuseState?: string,
 ): Promise<WranglerDev> {
-  const persistTo = mkdtempSync(join(tmpdir(), 'firstcall-browser-'));
+  const persistTo = reuseState ?? mkdtempSync(join(tmpdir(), 'firstcall-browser-'));
   const args = ['dev', '--port', String(port), '--ip', '127.0.0.1'];
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   args.push('--persist-to', persistTo, '--show-interactive-dev-session=false');
@@ -76,7 +80,16 @@ export async function startWranglerDev(
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await killGroup(child);
-    rmSync(persistTo, { recursive: true, force: true });
+    if (!reuseState) rmSync(persistTo, { recursive: true, force: true });
+  };
+  const crash = async () => {
+    if (child.pid !== undefined && groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
+    for (
+      let waited = 0;
+      child.pid !== undefined && groupAlive(child.pid) && waited < 5000;
+      waited += 100
+    )
+      await sleep(100);
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
@@ -87,7 +100,7 @@ export async function startWranglerDev(
     try {
       // Any HTTP answer (404 for an unknown site is the expected one) means the worker is up.
       await fetch(`${origin}/v1/sites/x/config`, { signal: AbortSignal.timeout(2000) });
-      return { origin, stop };
+      return { origin, stop, crash };
     } catch {
       await sleep(250);
     }

@@ -19,14 +19,13 @@ import {
   startFakeWebhookReceiver,
   type WebhookReceiverMode,
 } from '../support/fake-webhook-receiver';
+import { readBody } from '../support/read-body';
 
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const VAPID_SUBJECT = 'mailto:alerts@firstcall.test';
 
 async function json(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBody(req);
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 

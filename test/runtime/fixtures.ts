@@ -1,5 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import type { LeadCreated, SiteConfigInput } from '../../shared/schemas';
+import type { DevOutboxEntry } from '../../worker/dev-outbox';
 
 export const ADMIN = { Authorization: 'Bearer test-admin-token' };
 export const HOST = 'https://acme-heating.example';
@@ -101,16 +102,7 @@ export async function createLead(
   return res.json();
 }
 
-export interface OutboxEntry {
-  at: string;
-  site: string;
-  leadId: string;
-  kind: string;
-  channel: string;
-  to: string;
-  memberId?: string;
-  body: string;
-}
+export type OutboxEntry = DevOutboxEntry;
 
 export async function outbox(leadId?: string): Promise<OutboxEntry[]> {
   const all = (await (await call('/dev/outbox.json?limit=5000')).json()) as OutboxEntry[];

@@ -5,6 +5,7 @@
 // shape { statusCode, name, message }, so the adapter's classification is tested for real.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readBody } from './read-body';
 
 export interface ReceivedEmailRequest {
   method: string;
@@ -164,13 +165,4 @@ export async function startFakeEmailApi(apiKey = 're_test_0123456789'): Promise<
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

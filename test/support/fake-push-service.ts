@@ -11,8 +11,9 @@ import {
   randomBytes,
   verify,
 } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBodyBytes as readBody } from './read-body';
 
 /** A browser's side of a subscription: the keys PushManager.subscribe() would create. */
 export interface Subscriber {
@@ -239,10 +240,4 @@ export function decryptAes128gcm(body: Buffer, subscriber: Subscriber): Check<st
 
 function fail(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -3,13 +3,14 @@
 // I-Twilio-Idempotency-Token (a repeated token answers the first result and sends nothing new).
 // Faults can be switched on to prove the dispatcher's retries.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import {
   type AddressInfo,
   createServer as createNetServer,
   type Server as NetServer,
   type Socket,
 } from 'node:net';
+import { readBody } from './read-body';
 
 export interface TwilioSend {
   resource: 'Messages' | 'Calls';
@@ -68,12 +69,6 @@ const twilioError = (res: ServerResponse, status: number, code: number, message:
     }),
   );
 };
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export async function startFakeTwilio(): Promise<FakeTwilio> {
   const accountSid = `AC${randomBytes(16).toString('hex')}`;

@@ -3,6 +3,7 @@
 // headers or timestamp do not hold, so a test passes only if the wire format is right.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Webhook } from 'standardwebhooks';
+import { readBody } from './read-body';
 
 export interface ReceivedWebhook {
   path: string;
@@ -79,15 +80,6 @@ export async function startFakeWebhookReceiver(secret: string): Promise<FakeWebh
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** Single-valued headers as the library's verify() expects them. */

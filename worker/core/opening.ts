@@ -59,8 +59,9 @@ export interface AlertStart {
  */
 export function alertStartFor(urgent: boolean, calendar: OfficeCalendar, at: number): AlertStart {
   if (isBusinessOpen(calendar, at)) return { alertAt: at, afterHours: false, deferred: false };
-  if (urgent) return { alertAt: at, afterHours: true, deferred: false };
   const opening = nextBusinessOpening(calendar, at);
+  // Never opening means no hours were set: not "after hours", whatever the urgency.
   if (opening === null) return { alertAt: at, afterHours: false, deferred: false };
+  if (urgent) return { alertAt: at, afterHours: true, deferred: false };
   return { alertAt: opening, afterHours: true, deferred: true };
 }

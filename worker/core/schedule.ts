@@ -66,7 +66,7 @@ function layerAt(layer: Layer, wall: number): string[] {
 }
 
 /** The on-call set at a steady-wall time: the highest layer with anyone, then overrides. */
-export function onCallAtWall(schedule: Schedule, wall: number): string[] {
+function onCallAtWall(schedule: Schedule, wall: number): string[] {
   let onCall: string[] = [];
   for (let i = schedule.layers.length - 1; i >= 0; i--) {
     const layer = schedule.layers[i];
@@ -167,7 +167,7 @@ export function legacySchedule(onCall: readonly string[]): Schedule {
         rotation: {
           type: 'weekly',
           handoff: '00:00',
-          startDate: '1970-01-01',
+          startDate: '1900-01-01',
           members: [[...onCall]],
         },
       },

@@ -19,9 +19,13 @@ export function steadyWall(timeZone: string, at: number): number {
   const wall = at + offset;
   // A smaller offset now than before means the clocks went back inside the lookback (changes
   // are months apart, so there is no forward-and-back pair to hide one).
-  if (offsetAt(timeZone, at - LOOKBACK) <= offset) return wall;
+  const earlier = offsetAt(timeZone, at - LOOKBACK);
+  if (earlier <= offset) return wall;
+  // The clock repeats `shift` worth of wall time; past that the wall is the steady wall again.
+  const shift = earlier - offset;
+  if (offsetAt(timeZone, at - shift) === offset) return wall;
   let steady = wall;
-  for (const change of offsetChanges(timeZone, at - LOOKBACK, at)) {
+  for (const change of offsetChanges(timeZone, at - shift, at)) {
     const lastBefore = change - 1 + offsetAt(timeZone, change - 1);
     if (lastBefore > steady) steady = lastBefore;
   }

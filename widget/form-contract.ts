@@ -2,13 +2,20 @@
 // Both sides are built separately, so this interface is their only link; keep it small.
 import type { PublicSiteConfig } from '../shared/schemas';
 
-export interface FormContext {
+/** Where leads that could not be sent wait on the device, one list per site (form/lead-outbox.ts). */
+export const outboxKey = (site: string) => `firstcall:outbox:${site}`;
+
+/** What sending queued leads needs: no config, so the loader can ask before the config arrives. */
+export interface OutboxContext {
   /** The <firstcall-widget> element: host events are dispatched on it. */
   host: HTMLElement;
-  /** Element inside the shadow root the form renders into. */
-  slot: HTMLElement;
   origin: string;
   site: string;
+}
+
+export interface FormContext extends OutboxContext {
+  /** Element inside the shadow root the form renders into. */
+  slot: HTMLElement;
   config: PublicSiteConfig;
   /** Called after the panel closed, so the loader can put focus back on the launcher. */
   onClosed: () => void;
@@ -20,4 +27,6 @@ export interface FormHandle {
 
 export interface FormModule {
   mount: (ctx: FormContext) => FormHandle;
+  /** Sends the leads waiting in the outbox; the loader calls it whenever one could get through. */
+  flushOutbox: (ctx: OutboxContext) => void;
 }

@@ -3,7 +3,7 @@
 // form and everything heavy live in widget-form.js, loaded from the same place on demand.
 import type { PublicSiteConfig } from '../shared/schemas';
 import { DEFAULT_BRAND, safeBrand, textOnBrand } from './brand-color';
-import type { FormHandle, FormModule } from './form-contract';
+import { type FormHandle, type FormModule, outboxKey } from './form-contract';
 import { emitHostEvent } from './host-events';
 import { pinHostStyle } from './host-style';
 import { drawLauncher } from './launcher';
@@ -70,6 +70,23 @@ function start(script: HTMLScriptElement): void {
     }));
   const prefetch = () => void loadForm().catch(() => {});
 
+  // Leads the form could not send wait on the device. On every page the loader only looks for
+  // one; the form module, which sends them, loads when one is waiting (or is already loaded: it
+  // also holds those that storage could not keep), so most page views never fetch it.
+  const flushOutbox = () => {
+    let waiting = formModule !== undefined;
+    try {
+      waiting ||= localStorage.getItem(outboxKey(site)) !== null;
+    } catch {
+      // Storage blocked: nothing was stored, and the form module holds what it kept in memory.
+    }
+    if (waiting) {
+      loadForm()
+        .then((mod) => mod.flushOutbox({ host, origin, site }))
+        .catch(() => {});
+    }
+  };
+
   let form: FormHandle | undefined;
   let opening = false;
   async function open(): Promise<void> {
@@ -114,8 +131,17 @@ function start(script: HTMLScriptElement): void {
   });
 
   void loadConfig();
-  // An async tag in <head> can run before <body> exists.
-  const attach = () => refused || document.body.append(host);
+  // An async tag in <head> can run before <body> exists. Queued leads are sent once the element
+  // is in the page (so the host page hears the events), and again whenever they could get
+  // through: back online, the page shown again (back/forward cache, tab switched back to).
+  const attach = () => {
+    if (refused) return;
+    document.body.append(host);
+    addEventListener('online', flushOutbox);
+    addEventListener('pageshow', flushOutbox);
+    document.addEventListener('visibilitychange', () => document.hidden || flushOutbox());
+    flushOutbox();
+  };
   if (document.body) attach();
   else document.addEventListener('DOMContentLoaded', attach);
 }

@@ -26,7 +26,12 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+export interface LaunchOptions {
+  /** false: a visitor with JavaScript off, who gets a page's <noscript> content. */
+  javaScriptEnabled?: boolean;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     if (process.env.CI === 'true') {
       throw new Error(
@@ -42,6 +47,7 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: FLAGS,
     viewport: { width: 1280, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     context,

@@ -49,10 +49,19 @@ export async function createSite(
   site: string,
   hostOrigin: string,
 ): Promise<void> {
+  await putSite(workerOrigin, site, testSiteConfig(hostOrigin));
+}
+
+/** Creates or replaces `site` with `config` through the admin API. */
+export async function putSite(
+  workerOrigin: string,
+  site: string,
+  config: SiteConfigInput,
+): Promise<void> {
   const res = await fetch(`${workerOrigin}/v1/admin/sites/${site}`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(testSiteConfig(hostOrigin)),
+    body: JSON.stringify(config),
   });
   if (!res.ok)
     throw new Error(`PUT /v1/admin/sites/${site} answered ${res.status}: ${await res.text()}`);
@@ -60,6 +69,7 @@ export async function createSite(
 
 export interface OutboxEntry {
   at: string;
+  site: string;
   leadId: string;
   kind: 'csr-alert' | 'sms-ack';
   channel: string;
@@ -88,4 +98,22 @@ export async function waitForOutbox(
   throw new Error(
     `dev outbox for ${leadId} not as expected after ${timeoutMs} ms: ${JSON.stringify(entries)}`,
   );
+}
+
+export interface LeadDetailView {
+  lead: { id: string; status: string; website?: string; fillMs?: number };
+  timeline: { type: string; idempotencyKey?: string }[];
+}
+
+/** The lead and its timeline, as the admin API shows them. */
+export async function fetchLead(
+  workerOrigin: string,
+  site: string,
+  leadId: string,
+): Promise<LeadDetailView> {
+  const res = await fetch(`${workerOrigin}/v1/admin/sites/${site}/leads/${leadId}`, {
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
+  if (!res.ok) throw new Error(`GET lead ${leadId} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as LeadDetailView;
 }

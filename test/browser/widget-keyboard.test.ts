@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { ErrorBody, LeadCreated, WidgetEvent } from '../../shared/schemas';
 import { type Browser, launchChromium } from './chromium';
-import { clearFocusedField, focused, tabTo } from './keyboard';
+import { clearFocusedField, focused, tabTo, typeLikeAPerson } from './keyboard';
 import { createSite, waitForOutbox } from './test-site';
 
 const workerOrigin = inject('workerOrigin');
@@ -125,7 +125,7 @@ describe('the widget on a hostile host page', () => {
     await page.screenshot({ path: `${shots}form-open-1280.png`, animations: 'disabled' });
 
     // First try: a phone number the server can't use. Enter in a field submits the form.
-    await page.keyboard.type('Jordan Rivera');
+    await typeLikeAPerson(page, 'Jordan Rivera');
     await tabTo(page, 'firstcall-widget>#fc-phone');
     await page.keyboard.type('555-01');
     const rejected = page.waitForResponse(

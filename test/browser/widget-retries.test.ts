@@ -1,6 +1,7 @@
 // A homeowner on a flaky connection: the widget retries on its own with the same
-// Idempotency-Key, and when it finally gives up it says so and offers the phone number, and a
-// later resubmit still carries the same key, so the worker can never make two leads of it.
+// Idempotency-Key, and when it finally gives up it says so, offers the phone number and keeps
+// the lead on the device; the later send still carries the same key, so the worker can never
+// make two leads of it.
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { type Browser, launchChromium } from './chromium';
@@ -83,24 +84,26 @@ describe('sending a lead over a bad connection', () => {
     await page.close();
   });
 
-  test('gives up with the phone number, and a later resubmit reuses the key', async () => {
+  test('gives up with the phone number, keeps the lead on the device and sends it later with the same key', async () => {
     const page = await browser.context.newPage();
     const keys = await flakyLeads(page, 3, (route) => route.abort('internetdisconnected'));
     await fillRequired(page, '(312) 555-0162');
     await page.keyboard.press('Enter');
-    // Three tries (about 2 s of backoff), then a plain message with the number to call.
-    const alert = page.locator('firstcall-widget [role="alert"]');
-    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('(312) 555-0199');
-    expect(await alert.locator('a').getAttribute('href')).toBe('tel:+13125550199');
+    // Three tries (about 2 s of backoff), then a plain message: saved, and the number to call.
+    const notice = page.locator('firstcall-widget .ack');
+    await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain('(312) 555-0199');
+    expect(await notice.textContent()).toContain('We saved your request on this device');
+    expect(await notice.locator('a').getAttribute('href')).toBe('tel:+13125550199');
+    expect(await focused(page)).toBe('firstcall-widget>#fc-queued-title');
     expect(keys).toHaveLength(3);
 
-    // The connection is back; the homeowner presses Send again (focus is on the message).
-    await tabTo(page, 'firstcall-widget>button.primary');
+    // The connection is back: the outbox sends it by itself, with the same key.
     const created = page.waitForResponse(
       (r) => r.url() === leadsUrl && r.request().method() === 'POST' && r.status() === 201,
     );
-    await page.keyboard.press('Enter');
+    await page.evaluate(() => dispatchEvent(new Event('online')));
     await created;
+    await expect.poll(() => focused(page)).toBe('firstcall-widget>#fc-ack-title');
     expect(keys).toHaveLength(4);
     expect(new Set(keys).size).toBe(1);
     await page.close();

@@ -67,7 +67,15 @@ export function checkObvious(values: FormValues): FieldErrors {
   return errors;
 }
 
-export function toLeadInput(values: FormValues, page: Attribution): LeadInput {
+/** The spam signals sent with every lead; the server judges them, quietly. */
+export interface SpamSignals {
+  /** The honeypot's value: people never see it, so anything in it was typed by a bot. */
+  website: string;
+  /** Milliseconds from the form opening to this submit: a person needs a few seconds. */
+  fillMs: number;
+}
+
+export function toLeadInput(values: FormValues, page: Attribution, spam: SpamSignals): LeadInput {
   // Empty optional fields are left out rather than sent as "", so the lead reads cleanly.
   const optional = (value: string) => value.trim() || undefined;
   return {
@@ -81,5 +89,21 @@ export function toLeadInput(values: FormValues, page: Attribution): LeadInput {
     preferredContact: values.preferredContact,
     smsConsent: values.smsConsent,
     page,
+    ...spam,
+  };
+}
+
+/** The form as it was when a lead was queued, so a refused one can be corrected, not retyped. */
+export function fromLeadInput(input: LeadInput): FormValues {
+  return {
+    name: input.name,
+    phone: input.phone,
+    email: input.email ?? '',
+    service: input.service ?? '',
+    zip: input.zip ?? '',
+    message: input.message ?? '',
+    urgent: input.urgent === true,
+    preferredContact: input.preferredContact ?? 'call',
+    smsConsent: input.smsConsent,
   };
 }

@@ -1,10 +1,12 @@
 // The request form: collects the lead, sends it with retries, and turns every answer into
-// something the homeowner can act on (fix a field, try again, or just call).
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { LeadCreated } from '../../shared/schemas';
+// something the homeowner can act on (fix a field, or just call). A lead that can't get through
+// now waits in the outbox and the form says so; the server's later answer lands here too.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { LeadCreated, LeadInput } from '../../shared/schemas';
 import { pageAttribution } from '../attribution';
 import { siteEndpoint } from '../endpoints';
 import type { FormContext } from '../form-contract';
+import { announceLead } from '../host-events';
 import { ContactChoice, ServiceSelect } from './choice-fields';
 import { displayPhone, telHref } from './display-phone';
 import { CheckField, TextField } from './fields';
@@ -15,29 +17,49 @@ import {
   FIELD_ORDER,
   type FieldErrors,
   type FormValues,
+  fromLeadInput,
   isFieldName,
   toLeadInput,
 } from './form-values';
+import { Honeypot } from './honeypot';
 import { newIdempotencyKey } from './idempotency-key';
-import { submitLead } from './submit-lead';
+import { onOutboxAnswer, pendingLead, queueLead } from './lead-outbox';
+import { QueuedNotice, type QueuedState } from './queued-notice';
+import { type SubmitOutcome, submitLead } from './submit-lead';
 
 type Problem =
   | { kind: 'fields'; errors: FieldErrors; extra: string[] }
-  | { kind: 'unreachable' | 'refused'; message?: string };
+  | { kind: 'refused'; message?: string };
+
+/** The most fillMs the server takes; a form left open longer is simply "slow", not a bot. */
+const MAX_FILL_MS = 86_400_000;
 
 interface LeadFormProps {
   ctx: FormContext;
-  onCreated: (lead: LeadCreated, values: FormValues) => void;
+  /** The server accepted the lead (the host page has already been told). */
+  onCreated: (lead: LeadCreated) => void;
+  onDone: () => void;
 }
 
-export function LeadForm({ ctx, onCreated }: LeadFormProps) {
+export function LeadForm({ ctx, onCreated, onDone }: LeadFormProps) {
   const { config } = ctx;
-  const [values, setValues] = useState(EMPTY_VALUES);
+  // A lead still waiting from an earlier page is this form's: showing it as on its way, rather
+  // than an empty form, keeps the homeowner from typing it in again as a second lead.
+  const [waiting] = useState(() => pendingLead(ctx.site));
+  const [values, setValues] = useState(() =>
+    waiting ? fromLeadInput(JSON.parse(waiting.body) as LeadInput) : EMPTY_VALUES,
+  );
   const [problem, setProblem] = useState<Problem | undefined>();
   const [sending, setSending] = useState(false);
-  // One key per filled-in form, kept across retries and resubmits after a network failure,
-  // so however often the homeowner presses Send, at most one lead exists.
-  const idempotencyKey = useRef(newIdempotencyKey());
+  const [queued, setQueued] = useState<QueuedState | undefined>(
+    waiting && { offline: !navigator.onLine, saved: true },
+  );
+  // One key per filled-in form, kept across retries and the outbox, so however often the
+  // request goes out, at most one lead exists.
+  const idempotencyKey = useRef(waiting?.key ?? newIdempotencyKey());
+  // The form module is mounted when the panel first opens.
+  const openedAt = useRef(Date.now());
+  const honeypot = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const focusAfterRender = useRef<string | undefined>(undefined);
 
@@ -66,37 +88,16 @@ export function LeadForm({ ctx, onCreated }: LeadFormProps) {
     focusAfterRender.current = first ? `[name="${first}"]` : '.alert-box';
   }
 
-  async function onSubmit(event: Event): Promise<void> {
-    event.preventDefault();
-    if (sending) return;
-    const obvious = checkObvious(values);
-    if (Object.keys(obvious).length > 0) return showFieldErrors(obvious, []);
-    setSending(true);
-    setProblem(undefined);
-    const send = () =>
-      submitLead(
-        siteEndpoint(ctx.origin, ctx.site, 'leads'),
-        toLeadInput(values, pageAttribution()),
-        idempotencyKey.current,
-      );
-    let outcome = await send();
-    if (outcome.kind === 'conflict') {
-      // An earlier try did arrive, then the homeowner changed the form: what they send now is
-      // a new lead, and the worker's dedupe still covers this one's own retries.
-      idempotencyKey.current = newIdempotencyKey();
-      outcome = await send();
-    }
-    setSending(false);
-    if (outcome.kind === 'created') return onCreated(outcome.lead, values);
-    if (outcome.kind === 'unreachable' || outcome.kind === 'conflict') {
-      setProblem({ kind: 'unreachable' });
-      focusAfterRender.current = '.alert-box';
+  /** The server's final answer about this form's lead, sent just now or from the outbox. */
+  function settle(outcome: Exclude<SubmitOutcome, { kind: 'unreachable' }>): void {
+    if (outcome.kind === 'created') {
+      onCreated(outcome.lead);
       return;
     }
     // A definite no means no lead was stored under this key: the corrected form is a new try.
     idempotencyKey.current = newIdempotencyKey();
-    if (outcome.kind === 'refused') {
-      setProblem({ kind: 'refused', message: outcome.message });
+    if (outcome.kind !== 'invalid') {
+      setProblem({ kind: 'refused', message: outcome.kind === 'refused' ? outcome.message : '' });
       focusAfterRender.current = '.alert-box';
       return;
     }
@@ -109,6 +110,53 @@ export function LeadForm({ ctx, onCreated }: LeadFormProps) {
     if (Object.keys(fieldErrors).length === 0 && extra.length === 0) extra.push(outcome.message);
     showFieldErrors(fieldErrors, extra);
   }
+
+  // Refs and state setters only, so the first render's handler stays good for the form's life.
+  useEffect(
+    () =>
+      onOutboxAnswer((key, outcome) => {
+        if (key !== idempotencyKey.current || outcome.kind === 'unreachable') return;
+        setQueued(undefined);
+        settle(outcome);
+      }),
+    [],
+  );
+
+  function queue(body: string): void {
+    const saved = queueLead(ctx, idempotencyKey.current, body);
+    setQueued({ offline: !navigator.onLine, saved });
+  }
+
+  async function onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (sending) return;
+    const obvious = checkObvious(values);
+    if (Object.keys(obvious).length > 0) return showFieldErrors(obvious, []);
+    setProblem(undefined);
+    const input = toLeadInput(values, pageAttribution(), {
+      website: honeypot.current?.value ?? '',
+      fillMs: Math.min(Date.now() - openedAt.current, MAX_FILL_MS),
+    });
+    // The same text for every try and the outbox: the server binds the key to this body.
+    const body = JSON.stringify(input);
+    // Known to be offline: say so now rather than after a round of doomed tries.
+    if (!navigator.onLine) return queue(body);
+    setSending(true);
+    const url = siteEndpoint(ctx.origin, ctx.site, 'leads');
+    let outcome = await submitLead(url, body, idempotencyKey.current);
+    if (outcome.kind === 'conflict') {
+      // An earlier try did arrive, then the homeowner changed the form: what they send now is
+      // a new lead, and the worker's dedupe still covers this one's own retries.
+      idempotencyKey.current = newIdempotencyKey();
+      outcome = await submitLead(url, body, idempotencyKey.current);
+    }
+    setSending(false);
+    if (outcome.kind === 'unreachable') return queue(body);
+    if (outcome.kind === 'created') announceLead(ctx.host, outcome.lead, input);
+    settle(outcome);
+  }
+
+  if (queued) return <QueuedNotice {...queued} config={config} onDone={onDone} />;
 
   return (
     <form ref={form} class="form" noValidate onSubmit={(e) => void onSubmit(e)}>
@@ -195,6 +243,7 @@ export function LeadForm({ ctx, onCreated }: LeadFormProps) {
       >
         <span class="consent">{config.consentText}</span>
       </CheckField>
+      <Honeypot inputRef={honeypot} />
 
       <div class="send">
         {/* Always in the DOM, so filling it is announced (a live region added with its text is not). */}
@@ -226,8 +275,7 @@ export function LeadForm({ ctx, onCreated }: LeadFormProps) {
                   ? problem.message
                   : "We couldn't send your request."}
               </strong>{' '}
-              Please call us at <a href={telHref(config.phone)}>{displayPhone(config.phone)}</a>
-              {problem.kind === 'unreachable' ? ' or try again in a moment.' : '.'}
+              Please call us at <a href={telHref(config.phone)}>{displayPhone(config.phone)}</a>.
             </>
           ) : null}
         </div>

@@ -5,7 +5,6 @@ import type { RefObject } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { LeadCreated } from '../../shared/schemas';
 import type { FormContext } from '../form-contract';
-import { emitHostEvent } from '../host-events';
 import { Acknowledgement } from './acknowledgement';
 import { LeadForm } from './lead-form';
 import { PANEL_CSS } from './panel-styles';
@@ -48,17 +47,7 @@ export function LeadPanel({ ctx, dialog }: LeadPanelProps) {
             {lead ? (
               <Acknowledgement lead={lead} config={config} onDone={close} />
             ) : (
-              <LeadForm
-                ctx={ctx}
-                onCreated={(created, values) => {
-                  setLead(created);
-                  emitHostEvent(ctx.host, 'firstcall:lead-submitted', {
-                    leadId: created.leadId,
-                    service: values.service || undefined,
-                    urgent: values.urgent,
-                  });
-                }}
-              />
+              <LeadForm ctx={ctx} onCreated={setLead} onDone={close} />
             )}
           </div>
         </div>

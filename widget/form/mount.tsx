@@ -1,7 +1,10 @@
-// widget-form.js entry: the loader imports this module on first open and calls `mount` once.
+// widget-form.js entry: the loader imports this module on first open and calls `mount` once,
+// and on any page where a lead waits in the outbox, to send it (`flushOutbox`).
 import { createRef, render } from 'preact';
 import type { FormContext, FormHandle } from '../form-contract';
 import { LeadPanel } from './lead-panel';
+
+export { flushOutbox } from './lead-outbox';
 
 export function mount(ctx: FormContext): FormHandle {
   const dialog = createRef<HTMLDialogElement>();

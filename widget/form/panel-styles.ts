@@ -48,6 +48,7 @@ input[type=checkbox],input[type=radio]{width:20px;height:20px;margin:2px 0 0;acc
 .alert-box{padding:12px 14px;border:1px solid #fca5a5;border-radius:10px;background:#fef2f2;color:#7f1d1d;font-size:15px}
 .alert-box.empty{padding:0;border:0}
 .alert-box ul{margin:6px 0 0;padding-left:20px}
+.hp{position:absolute;left:-10000px;top:0;width:1px;height:1px;overflow:hidden}
 .status{margin:0;font-size:14px;color:#475569}
 .status:empty{display:none}
 .primary{all:unset;box-sizing:border-box;display:block;width:100%;min-height:50px;padding:12px 20px;border-radius:12px;background:var(--fc-brand);color:var(--fc-on-brand);font:600 17px/1.5 ${FONT_STACK};text-align:center;cursor:pointer}

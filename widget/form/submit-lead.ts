@@ -1,7 +1,8 @@
 // Sends a lead and keeps trying through the failures a homeowner on a weak mobile signal hits.
 // The Idempotency-Key is chosen by the caller and is the same on every try, so a retry after a
-// lost response can never create a second lead (the worker dedupes on it).
-import type { ErrorBody, LeadCreated, LeadInput } from '../../shared/schemas';
+// lost response can never create a second lead (the worker dedupes on it). The body is the JSON
+// text itself, so a lead queued in the outbox goes out byte for byte as it was first sent.
+import type { ErrorBody, LeadCreated } from '../../shared/schemas';
 
 export type SubmitOutcome =
   | { kind: 'created'; lead: LeadCreated }
@@ -11,7 +12,7 @@ export type SubmitOutcome =
   | { kind: 'conflict' }
   /** Another 4xx: retrying the same request can't help. */
   | { kind: 'refused'; message: string }
-  /** Network down, timeouts, 5xx or 429 on every try. */
+  /** Network down, timeouts, 5xx, 408 or 429 on every try. */
   | { kind: 'unreachable' };
 
 export interface RetryPolicy {
@@ -27,6 +28,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxRetryAfterMs: 4000,
   timeoutMs: 10_000,
 };
+
+/** The outbox tries once per chance (back online, page shown); the next chance is the retry. */
+export const SINGLE_TRY: RetryPolicy = { delaysMs: [], maxRetryAfterMs: 0, timeoutMs: 15_000 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -49,7 +53,7 @@ async function readError(res: Response): Promise<ErrorBody['error'] | undefined>
 
 export async function submitLead(
   url: string,
-  input: LeadInput,
+  body: string,
   idempotencyKey: string,
   policy: RetryPolicy = DEFAULT_RETRY,
 ): Promise<SubmitOutcome> {
@@ -59,13 +63,15 @@ export async function submitLead(
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-        body: JSON.stringify(input),
+        body,
         credentials: 'omit',
+        // Goes on even if the homeowner closes the page while it is on its way.
+        keepalive: true,
         signal: AbortSignal.timeout(policy.timeoutMs),
       });
       if (res.ok) return { kind: 'created', lead: (await res.json()) as LeadCreated };
       if (res.status === 409) return { kind: 'conflict' };
-      if (res.status !== 429 && res.status < 500) {
+      if (res.status < 500 && res.status !== 408 && res.status !== 429) {
         const error = await readError(res);
         const message = error?.message ?? 'The request was not accepted.';
         return res.status === 400

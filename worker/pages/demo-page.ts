@@ -54,6 +54,46 @@ const REVIEWS: readonly [string, string, string][] = [
   ],
 ];
 
+// The demo contractor's services, as `npm run dev` seeds them (scripts/demo-site.mjs): the
+// server takes a `service` only if it is one of the site's own.
+const DEMO_SERVICES = [
+  'Furnace or heating repair',
+  'AC repair',
+  'Water heater',
+  'Plumbing leak or clog',
+  'Maintenance / tune-up',
+  'Something else',
+];
+
+/**
+ * The no-JavaScript path, as a contractor would paste it: a plain form posting to the leads
+ * endpoint. Inside <noscript>, so only a visitor without JavaScript (or with it blocked) sees
+ * it; everyone else has the widget. No `redirect` here, so the worker answers with its own
+ * thank-you page and the acknowledgement; a contractor's form would name their own page.
+ */
+function noScriptForm(origin: string): string {
+  const options = DEMO_SERVICES.map((s) => `<option>${esc(s)}</option>`).join('');
+  return `<noscript><section id="request" class="nojs"><div class="wrap">
+  <h2>No JavaScript? Use this form</h2>
+  <form method="post" action="${esc(origin)}/v1/sites/demo/leads">
+    <label>Your name <input name="name" autocomplete="name" required></label>
+    <label>Mobile phone <input name="phone" type="tel" autocomplete="tel" required></label>
+    <label>Email (optional) <input name="email" type="email" autocomplete="email"></label>
+    <label>Service (optional) <select name="service"><option value="">Choose one…</option>${options}</select></label>
+    <label>ZIP code (optional) <input name="zip" autocomplete="postal-code"></label>
+    <label>What's wrong? (optional) <textarea name="message" rows="3"></textarea></label>
+    <label class="tick"><input type="checkbox" name="urgent"> This is an emergency</label>
+    <fieldset><legend>How should we reach you?</legend>
+      <label class="tick"><input type="radio" name="preferredContact" value="call" checked> Call me</label>
+      <label class="tick"><input type="radio" name="preferredContact" value="text"> Text me</label>
+    </fieldset>
+    <label class="tick"><input type="checkbox" name="smsConsent"> I agree to receive text messages from Acme Heating &amp; Plumbing about my request. Msg &amp; data rates may apply. Reply STOP to opt out.</label>
+    <div class="hp" aria-hidden="true"><label>Leave this empty <input name="website" tabindex="-1" autocomplete="off"></label></div>
+    <button type="submit">Send request</button>
+  </form>
+</div></section></noscript>`;
+}
+
 const icon = (path: string) =>
   `<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path fill="currentColor" d="${path}"/></svg>`;
 
@@ -104,6 +144,14 @@ blockquote{margin:10px 0 14px;font-style:italic}
 figcaption{font:600 15px system-ui,sans-serif;color:#52606d}
 .area{display:flex;gap:32px;flex-wrap:wrap;align-items:flex-start}
 .area ul{columns:2;margin:0;padding-left:20px}
+.nojs form{display:grid;gap:14px;max-width:560px;font:16px/1.4 system-ui,sans-serif}
+.nojs label{display:grid;gap:4px;font-weight:600}
+.nojs input,.nojs select,.nojs textarea{font:inherit;font-weight:400;padding:10px 12px;border:1px solid #9aa5b1;border-radius:8px}
+.nojs .tick{display:flex;gap:10px;align-items:flex-start;font-weight:400}
+.nojs fieldset{border:0;margin:0;padding:0;display:grid;gap:6px}
+.nojs legend{font-weight:600;margin-bottom:4px}
+.nojs button{justify-self:start;background:#c2410c;color:#fff;border:0;border-radius:8px;padding:12px 24px;font:700 17px system-ui,sans-serif;cursor:pointer}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 footer{background:#1f2933;color:#cbd2d9;font:15px/1.7 system-ui,sans-serif;padding:40px 0 96px}
 footer a{color:#fff}
 footer .wrap{display:flex;justify-content:space-between;gap:24px;flex-wrap:wrap}
@@ -122,6 +170,7 @@ footer .wrap{display:flex;justify-content:space-between;gap:24px;flex-wrap:wrap}
   <a class="cta" href="tel:+16175550100">Call (617) 555-0100</a>
   <div class="badges"><span>★ 4.9 from 1,200+ reviews</span><span>Licensed &amp; insured</span><span>No overtime fees</span></div>
 </div></div>
+${noScriptForm(origin)}
 <section id="services"><div class="wrap"><h2>What we fix</h2><ul class="grid">${services}</ul></div></section>
 <section id="reviews" class="alt"><div class="wrap"><h2>What neighbors say</h2><div class="grid">${reviews}</div></div></section>
 <section id="area"><div class="wrap area">

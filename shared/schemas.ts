@@ -1,6 +1,7 @@
 // The one definition of every v1 wire payload. Script tags live on contractor sites for years,
 // so these only grow: add optional fields, never rename or remove one.
 import { z } from 'zod';
+import { scheduleConfigIssues, scheduleConfigShape } from './schedule-schemas';
 
 export const SITE_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export const siteIdSchema = z.string().regex(SITE_ID, 'lowercase letters, digits and dashes');
@@ -234,6 +235,9 @@ export const siteConfigSchema = z
     escalation: escalationSchema,
     /** Outgoing webhooks for every lead event, signed per the Standard Webhooks spec. */
     webhooks: z.array(webhookEndpointSchema).max(10).default([]),
+    // Teams, schedules, holidays, policies and routing rules: all optional; a site that sets
+    // none keeps the onCall list and escalation steps above as its schedule and policy.
+    ...scheduleConfigShape,
   })
   .strip()
   .superRefine((cfg, ctx) => {
@@ -247,6 +251,7 @@ export const siteConfigSchema = z
       if (!ids.has(id))
         ctx.addIssue({ code: 'custom', message: `unknown member ${id}`, path: ['onCall', i] });
     });
+    for (const issue of scheduleConfigIssues(cfg)) ctx.addIssue({ code: 'custom', ...issue });
     if (cfg.onCall.length === 0)
       ctx.addIssue({
         code: 'custom',
@@ -318,3 +323,162 @@ export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
 export const homeownerQuerySchema = z
   .object({ phone: z.string().trim().min(4).max(40).optional(), email: z.email().optional() })
   .refine((q) => q.phone || q.email, { message: 'give a phone or an email' });
+
+// ---------- CSR console (issue #4) ----------
+// The console is served by the worker at /console and calls /v1/console/*. These are the wire
+// shapes both sides share; the browser imports only types from here outside the settings chunk.
+
+export const memberIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase id');
+export type MemberRole = Member['role'];
+
+/** Opening an invite link: the token travels in the URL fragment, so only the app sees it. */
+export const redeemInviteSchema = z.object({ token: z.string().min(1).max(600) }).strip();
+
+export const inviteRequestSchema = z
+  .object({
+    memberId: memberIdSchema,
+    /** How the link is sent; `none` only returns it to copy. */
+    send: z.enum(['sms', 'email', 'none']).optional(),
+  })
+  .strip();
+export type InviteRequest = z.infer<typeof inviteRequestSchema>;
+
+export interface InviteCreated {
+  url: string;
+  expiresAt: string;
+  sentVia: 'sms' | 'email' | null;
+}
+
+const outcomeNote = trimmed(2000).optional();
+
+/** "Reached" is what ends the speed-to-lead clock; a claim only stops the alerts. */
+export const outcomeInputSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('reached'), note: outcomeNote }).strip(),
+  z
+    .object({
+      outcome: z.literal('no_answer'),
+      /** When to try again; the console shows it and reminds the member then. */
+      retryInMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60)
+        .default(30),
+      note: outcomeNote,
+    })
+    .strip(),
+  z
+    .object({
+      outcome: z.literal('booked'),
+      appointmentAt: z.iso.datetime({ offset: true, message: 'Pick the appointment time' }),
+      note: outcomeNote,
+    })
+    .strip(),
+  z
+    .object({
+      outcome: z.literal('lost'),
+      reason: trimmed(200).min(1, 'Say why the lead was lost'),
+      note: outcomeNote,
+    })
+    .strip(),
+  z.object({ outcome: z.literal('spam'), note: outcomeNote }).strip(),
+]);
+export type OutcomeInput = z.input<typeof outcomeInputSchema>;
+export type Outcome = OutcomeInput['outcome'];
+
+export const noteInputSchema = z
+  .object({ text: trimmed(2000).min(1, 'Write a note first') })
+  .strip();
+export const dutyInputSchema = z.object({ onDuty: z.boolean() }).strip();
+
+/**
+ * A change to the site config from the console: any top-level fields, merged over the stored
+ * config and then checked whole with siteConfigSchema, the same schema the admin API uses.
+ * Webhooks carry signing secrets and stay with the admin API.
+ */
+export const consoleConfigPatchSchema = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/), z.unknown())
+  .refine((patch) => !('webhooks' in patch), {
+    message: 'webhooks are managed through the admin API',
+  });
+export type ConsoleConfigPatch = Partial<SiteConfigInput>;
+
+export interface ConsoleMember {
+  id: string;
+  name: string;
+  role: MemberRole;
+  phone: string;
+  email: string | null;
+}
+
+export interface ConsoleMe {
+  site: string;
+  siteName: string;
+  timeZone: string;
+  member: ConsoleMember;
+  onDuty: boolean;
+  /** This worker's Web Push key; null when push is not set up. */
+  vapidPublicKey: string | null;
+}
+
+/** One lead as the queue shows it: small, and everything in it a homeowner typed is plain text. */
+export interface QueueItem {
+  id: string;
+  name: string;
+  phone: string;
+  service: string | null;
+  zip: string | null;
+  urgent: boolean;
+  status: LeadStatus;
+  createdAt: string;
+  respondBy: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  claimedBy: string | null;
+  claimedByName: string | null;
+  claimedAt: string | null;
+  /** The latest outcome recorded in the console. */
+  outcome: Outcome | null;
+  retryAt: string | null;
+  appointmentAt: string | null;
+  /** Sent with the console's "send a test lead". */
+  test: boolean;
+}
+
+/** Server → console over the WebSocket. A (re)connect or a `sync` request gets the whole queue. */
+export type ConsoleSocketMessage =
+  | { type: 'sync'; at: string; leads: QueueItem[] }
+  | { type: 'lead'; at: string; lead: QueueItem };
+
+export interface ConsoleTimelineEntry {
+  at: string;
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface ConsoleLeadDetail {
+  item: QueueItem;
+  /** Everything the homeowner gave, with the attribution of the page they came from. */
+  input: LeadInput;
+  ackMessage: string;
+  timeline: ConsoleTimelineEntry[];
+  /** Earlier leads from the same phone number, newest first. */
+  pastLeads: QueueItem[];
+  memberNames: Record<string, string>;
+}
+
+export interface ConsoleSessionInfo {
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  current: boolean;
+}
+
+export interface ConsoleConfigView {
+  site: string;
+  /** The site config; webhook endpoints are listed without their secrets. */
+  config: Omit<SiteConfig, 'webhooks'> & { webhooks: Array<{ id: string; url: string }> };
+  embedSnippet: string;
+  offDuty: string[];
+}

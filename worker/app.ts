@@ -6,6 +6,7 @@ import { CLAIM_PUSH_JS, SERVICE_WORKER_JS } from './pages/push-client';
 import { adminRoutes } from './routes/admin';
 import { assetRoutes } from './routes/assets';
 import { claimRoutes } from './routes/claim';
+import { consoleRoutes } from './routes/console';
 import { devRoutes } from './routes/dev';
 import { noopRoutes } from './routes/noop';
 import { publicRoutes } from './routes/public';
@@ -52,6 +53,7 @@ app.get('/claim-push.js', (c) =>
     'Cache-Control': 'public, max-age=300',
   }),
 );
+app.route('/', consoleRoutes);
 app.route('/', assetRoutes);
 
 app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', 'Not found')));

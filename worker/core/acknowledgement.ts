@@ -1,7 +1,7 @@
 // The promise shown to a homeowner the moment they send a lead, and texted to them when they
 // consented. It must be honest: a time we will actually keep, in the contractor's time zone.
 import type { Hours } from '../../shared/schemas';
-import { isOpenAt, nextOpening } from './business-hours';
+import { isBusinessOpen, nextBusinessOpening } from './opening';
 import {
   ceilToMinute,
   formatClockTime,
@@ -15,6 +15,8 @@ export interface AckInput {
   siteName: string;
   timeZone: string;
   hours: Hours;
+  /** Local dates ('YYYY-MM-DD') the office is closed all day. */
+  holidays?: readonly string[];
   responseMinutes: number;
   homeownerName: string;
   urgent: boolean;
@@ -64,9 +66,10 @@ export function acknowledge(input: AckInput): Ack {
   const thanks = homeowner ? `Thanks, ${homeowner}!` : 'Thanks!';
   const smsThanks = homeowner ? `${siteName}: Thanks, ${homeowner}.` : `${siteName}: Thanks.`;
 
-  const open = isOpenAt(hours, timeZone, now);
+  const calendar = { timeZone, hours, holidays: input.holidays ?? [] };
+  const open = isBusinessOpen(calendar, now);
   // Never-open hours mean the contractor set none: the team is alerted now, so say so.
-  const opening = open ? now : nextOpening(hours, timeZone, now);
+  const opening = open ? now : nextBusinessOpening(calendar, now);
 
   if (open || opening === null) {
     const respondBy = now + responseMs;

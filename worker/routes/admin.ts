@@ -121,3 +121,16 @@ adminRoutes.delete('/sites/:site/homeowners', async (c) => {
   if (!deleted) throw new ApiError(404, 'site_not_found', 'Unknown site');
   return c.json({ deleted });
 });
+
+/** Who is on call now (or at ?at=ISO) on each schedule, and the next hand-offs. */
+adminRoutes.get('/sites/:site/on-call', async (c) => {
+  const raw = c.req.query('at');
+  const at = raw ? Date.parse(raw) : Date.now();
+  if (Number.isNaN(at))
+    throw new ApiError(400, 'invalid_request', 'at must be an ISO date-time', {
+      at: 'not a date-time',
+    });
+  const views = await siteStub(c.env, c.req.param('site')).onCall(at);
+  if (!views) throw new ApiError(404, 'site_not_found', 'Unknown site');
+  return c.json({ at: new Date(at).toISOString(), schedules: views });
+});

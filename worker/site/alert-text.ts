@@ -5,15 +5,19 @@ const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n -
 export interface AlertTextArgs {
   siteName: string;
   lead: LeadInput;
+  /** claim: nobody has taken the lead; contact: it was claimed but nobody has reached them. */
+  phase: 'claim' | 'contact';
   firing: number;
   minutesWaiting: number;
   claimUrl: string;
 }
 
-const headline = (a: AlertTextArgs): string =>
-  a.firing === 0
+const headline = (a: AlertTextArgs): string => {
+  if (a.phase === 'contact') return `NOT REACHED YET (${a.minutesWaiting} min) — ${a.siteName}`;
+  return a.firing === 0
     ? `New lead for ${a.siteName}`
     : `STILL UNCLAIMED (${a.minutesWaiting} min) — ${a.siteName}`;
+};
 
 const detail = (lead: LeadInput): string =>
   [lead.urgent ? 'EMERGENCY' : null, lead.service, lead.zip].filter(Boolean).join(' · ');

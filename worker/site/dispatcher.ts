@@ -146,6 +146,7 @@ export class Dispatcher {
       if (row.kind === 'csr-alert' && row.member_id && row.firing !== null && row.rule !== null) {
         this.alerts.handOver(
           row.lead_id,
+          row.phase,
           row.firing,
           row.member_id,
           row.rule,

@@ -1,6 +1,7 @@
 // What arrives from Twilio: texts from CSRs ("1" claims their latest alert) and homeowners
 // (STOP/START/HELP are honoured, anything else goes on the lead's timeline), keys pressed on an
 // alert call, and delivery receipts.
+import { transition } from '../core/lifecycle';
 import { connectTwiml, sayTwiml } from '../notify/twiml';
 import { displayPhone } from '../phone';
 import type { MemberAlerts } from './member-alerts';
@@ -54,11 +55,20 @@ export class Inbound {
       if (leadId) this.rows.addEvent(leadId, now, 'sms_help', {});
       return `${config.name}: we have your service request. Call us at ${displayPhone(config.phone)}. Reply STOP to opt out.`;
     }
-    if (leadId)
-      this.rows.addEvent(leadId, now, 'homeowner_reply', {
-        channel: 'sms',
-        body: body.slice(0, 1600),
+    if (leadId) {
+      this.transaction(() => {
+        this.rows.addEvent(leadId, now, 'homeowner_reply', {
+          channel: 'sms',
+          body: body.slice(0, 1600),
+        });
+        // A reply to a claimed lead means the homeowner is in touch: the contact clock stops.
+        const lead = this.rows.lead(leadId);
+        if (lead?.status === 'claimed' && transition(lead.status, { type: 'contacted' }).ok) {
+          this.rows.setContacted(leadId, now);
+          this.rows.addEvent(leadId, now, 'contacted', { via: 'sms_reply' });
+        }
       });
+    }
     return null;
   }
 
@@ -117,6 +127,6 @@ export class Inbound {
     const row = this.rows.outboxRow(outboxId);
     if (row?.kind !== 'csr-alert' || !row.member_id || row.firing === null || row.rule === null)
       return;
-    this.alerts.handOver(row.lead_id, row.firing, row.member_id, row.rule, now, reason);
+    this.alerts.handOver(row.lead_id, row.phase, row.firing, row.member_id, row.rule, now, reason);
   }
 }

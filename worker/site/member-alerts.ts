@@ -3,9 +3,9 @@
 // member already opened an earlier alert. A rule that cannot reach the member (no push
 // subscription, no email, the provider refused for good) hands over to the next rule at once.
 import type { Member, SiteConfig } from '../../shared/schemas';
-import type { EscalationStepDue } from '../core/escalation';
 import { OPEN_STATUSES } from '../core/lifecycle';
 import { applicableRules, decideRule, rulesFor } from '../core/notification-rules';
+import { policyFiring } from '../core/policy';
 import { type Env, isDevMode } from '../env';
 import { CLAIM_LINK_TTL_SECONDS, SigningConfigError, signClaim, signingKeys } from '../links';
 import { logError } from '../log';
@@ -16,10 +16,19 @@ import {
   pushAlertPayload,
   voiceAlertText,
 } from './alert-text';
-import type { Lead, OutboxChannel, Rows, TimerRow } from './rows';
+import type { Lead, OutboxChannel, Phase, Rows, TimerRow } from './rows';
 
-const ruleKey = (leadId: string, firing: number, memberId: string, rule: number) =>
-  `rule:${leadId}:${firing}:${memberId}:${rule}`;
+const ruleKey = (leadId: string, phase: Phase, firing: number, memberId: string, rule: number) =>
+  `rule:${leadId}:${phase}:${firing}:${memberId}:${rule}`;
+
+/** One escalation firing as a member's alerts see it. */
+export interface AlertFiring {
+  phase: Phase;
+  firing: number;
+  step: number;
+  /** Selects members' urgent-only rules (a call): the lead's urgency unless the step sets one. */
+  urgent: boolean;
+}
 
 export class MemberAlerts {
   constructor(
@@ -28,16 +37,17 @@ export class MemberAlerts {
   ) {}
 
   /** Schedules the member's rules for this firing; those due now run on the same pass. */
-  start(lead: Lead, firing: EscalationStepDue, member: Member, now: number): void {
+  start(lead: Lead, firing: AlertFiring, member: Member, now: number): void {
     const rules = rulesFor(member);
-    for (const i of applicableRules(rules, Boolean(lead.input.urgent))) {
+    for (const i of applicableRules(rules, firing.urgent)) {
       const rule = rules[i];
       if (!rule) continue;
       this.rows.addTimer({
-        key: ruleKey(lead.id, firing.index, member.id, i),
+        key: ruleKey(lead.id, firing.phase, firing.firing, member.id, i),
         lead_id: lead.id,
         kind: 'rule',
-        firing: firing.index,
+        phase: firing.phase,
+        firing: firing.firing,
         member_id: member.id,
         rule: i,
         due_at: now + rule.afterSeconds * 1000,
@@ -52,7 +62,9 @@ export class MemberAlerts {
     const rule = member ? rulesFor(member)[timer.rule ?? -1] : undefined;
     if (!lead || !config || !member || !rule || timer.rule === null) return;
     const decision = decideRule(rule, {
-      leadOpen: OPEN_STATUSES.includes(lead.status),
+      // The contact phase alerts about a claimed lead that nobody has reached yet.
+      leadOpen:
+        timer.phase === 'claim' ? OPEN_STATUSES.includes(lead.status) : lead.status === 'claimed',
       opened: this.rows.hasOpened(lead.id, member.id),
     });
     if (decision !== 'send') {
@@ -69,6 +81,7 @@ export class MemberAlerts {
     if (queued === 'unavailable')
       this.handOver(
         lead.id,
+        timer.phase,
         timer.firing,
         member.id,
         timer.rule,
@@ -83,6 +96,7 @@ export class MemberAlerts {
    */
   handOver(
     leadId: string,
+    phase: Phase,
     firing: number,
     memberId: string,
     fromRule: number,
@@ -94,8 +108,8 @@ export class MemberAlerts {
     const rules = rulesFor(member);
     for (let i = fromRule + 1; i < rules.length; i++) {
       if (
-        this.rows.pullTimerForward(ruleKey(leadId, firing, memberId, i), now) ||
-        this.rows.hasTimer(ruleKey(leadId, firing, memberId, i))
+        this.rows.pullTimerForward(ruleKey(leadId, phase, firing, memberId, i), now) ||
+        this.rows.hasTimer(ruleKey(leadId, phase, firing, memberId, i))
       ) {
         this.rows.addEvent(leadId, now, 'alert_fallback', {
           memberId,
@@ -120,23 +134,25 @@ export class MemberAlerts {
     const text: AlertTextArgs = {
       siteName: config.name,
       lead: lead.input,
+      phase: timer.phase,
       firing: timer.firing,
       minutesWaiting: Math.max(0, Math.round((now - lead.clockStartsAt) / 60_000)),
       claimUrl: this.claimUrl(lead, member.id, now),
     };
     const targets = this.targets(channel, member);
     if (targets.length === 0) return 'unavailable';
-    const step =
-      lead.policy.steps.length > timer.firing ? timer.firing : lead.policy.steps.length - 1;
+    const step = policyFiring(lead.policy, 0, timer.firing)?.stepIndex ?? 0;
+    const phaseKey = timer.phase === 'claim' ? '' : `${timer.phase}:`;
     for (const to of targets) {
       const queued = this.rows.enqueue({
-        dedupe_key: `alert:${lead.id}:${timer.firing}:${member.id}:${channel}:${to}`,
+        dedupe_key: `alert:${lead.id}:${phaseKey}${timer.firing}:${member.id}:${channel}:${to}`,
         lead_id: lead.id,
         kind: 'csr-alert',
         channel,
         to_addr: to,
         member_id: member.id,
         step,
+        phase: timer.phase,
         firing: timer.firing,
         rule: timer.rule,
         urgent: lead.input.urgent ? 1 : 0,
@@ -149,6 +165,7 @@ export class MemberAlerts {
           memberId: member.id,
           channel,
           step,
+          phase: timer.phase,
           firing: timer.firing,
         });
       }

@@ -45,13 +45,11 @@ export class Privacy {
               ...lead.input,
             }
           : { id },
-        timeline: this.rows
-          .timeline(id)
-          .map((e) => ({
-            at: new Date(e.at).toISOString(),
-            type: e.type,
-            ...(JSON.parse(e.data) as object),
-          })),
+        timeline: this.rows.timeline(id).map((e) => ({
+          at: new Date(e.at).toISOString(),
+          type: e.type,
+          ...(JSON.parse(e.data) as object),
+        })),
       };
     });
     const addresses = [phone, email].filter((a): a is string => a !== null);

@@ -1,6 +1,7 @@
 // Typed access to the Site object's rows. Everything here is synchronous SQLite: a caller
 // wraps several of these in one transactionSync so a state change and its effects land together.
-import type { EscalationPolicy, LeadInput, LeadStatus, SiteConfig } from '../../shared/schemas';
+import type { Policy } from '../../shared/schedule-schemas';
+import type { LeadInput, LeadStatus, SiteConfig } from '../../shared/schemas';
 
 export interface LeadRow {
   id: string;
@@ -16,6 +17,10 @@ export interface LeadRow {
   respond_by: number;
   ack_message: string;
   policy: string;
+  rule_id: string | null;
+  assignees: string;
+  contact_clock_at: number | null;
+  contacted_at: number | null;
 }
 
 export interface Lead {
@@ -29,7 +34,14 @@ export interface Lead {
   clockStartsAt: number;
   respondBy: number;
   ackMessage: string;
-  policy: EscalationPolicy;
+  /** A snapshot: a policy edited later applies to later leads only. */
+  policy: Policy;
+  ruleId: string | null;
+  /** Everyone the lead was assigned to (several when broadcast); empty until assigned. */
+  assignees: string[];
+  /** Start of the contact phase: escalation again when a claimed lead is not reached. */
+  contactClockAt: number | null;
+  contactedAt: number | null;
 }
 
 export type OutboxKind = 'csr-alert' | 'sms-ack' | 'webhook';
@@ -48,6 +60,7 @@ export interface OutboxRow {
   body: string;
   status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'suppressed';
   delivery_status: string | null;
+  phase: Phase;
   firing: number | null;
   rule: number | null;
   attempts: number;
@@ -67,22 +80,27 @@ export type NewOutboxRow = Omit<
   | 'last_error'
   | 'sent_at'
   | 'delivery_status'
+  | 'phase'
   | 'firing'
   | 'rule'
 > &
-  Partial<Pick<OutboxRow, 'firing' | 'rule'>>;
+  Partial<Pick<OutboxRow, 'phase' | 'firing' | 'rule'>>;
 
 export interface TimerRow {
   id: number;
   key: string;
   lead_id: string;
   /** escalate: the policy's next firing; rule: a member's next notification rule. */
-  kind: 'escalate' | 'rule';
+  kind: 'escalate' | 'rule' | 'assign';
+  /** The clock it belongs to: claim (until someone claims) or contact (until someone reaches them). */
+  phase: Phase;
   firing: number;
   member_id: string | null;
   rule: number | null;
   due_at: number;
 }
+
+export type Phase = 'claim' | 'contact';
 
 export interface PushSubscriptionRow {
   id: string;
@@ -140,7 +158,8 @@ export class Rows {
   insertLead(lead: Lead): void {
     this.sql.exec(
       `INSERT INTO leads (id, created_at, status, name, phone, input, assignee_id, claimed_by, claimed_at,
-        clock_starts_at, respond_by, ack_message, policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        clock_starts_at, respond_by, ack_message, policy, rule_id, assignees, contact_clock_at, contacted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       lead.id,
       lead.createdAt,
       lead.status,
@@ -154,6 +173,48 @@ export class Rows {
       lead.respondBy,
       lead.ackMessage,
       JSON.stringify(lead.policy),
+      lead.ruleId,
+      JSON.stringify(lead.assignees),
+      lead.contactClockAt,
+      lead.contactedAt,
+    );
+  }
+
+  setAssignees(id: string, assignees: string[], primary: string | null): void {
+    this.sql.exec(
+      'UPDATE leads SET assignees = ?, assignee_id = ? WHERE id = ?',
+      JSON.stringify(assignees),
+      primary ?? assignees[0] ?? null,
+      id,
+    );
+  }
+
+  setContactClock(id: string, at: number): void {
+    this.sql.exec('UPDATE leads SET contact_clock_at = ? WHERE id = ?', at, id);
+  }
+
+  setContacted(id: string, at: number): void {
+    this.sql.exec("UPDATE leads SET status = 'contacted', contacted_at = ? WHERE id = ?", at, id);
+  }
+
+  /** Open, unclaimed leads each member holds: what the routing cap counts. */
+  openUnclaimed(): Record<string, number> {
+    const rows = this.sql
+      .exec<{ member: string; n: number }>(
+        `SELECT j.value AS member, COUNT(*) AS n FROM leads, json_each(leads.assignees) AS j
+         WHERE leads.status IN ('received', 'alerted') GROUP BY j.value`,
+      )
+      .toArray();
+    return Object.fromEntries(rows.map((r) => [r.member, Number(r.n)]));
+  }
+
+  /** Members who switched themselves off duty (from the console). */
+  offDuty(): Set<string> {
+    return new Set(
+      this.sql
+        .exec<{ member_id: string }>('SELECT member_id FROM console_duty WHERE off_duty = 1')
+        .toArray()
+        .map((r) => r.member_id),
     );
   }
 
@@ -212,11 +273,12 @@ export class Rows {
 
   addTimer(t: Omit<TimerRow, 'id'>): void {
     this.sql.exec(
-      `INSERT OR IGNORE INTO timers (key, lead_id, kind, firing, member_id, rule, due_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO timers (key, lead_id, kind, phase, firing, member_id, rule, due_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       t.key,
       t.lead_id,
       t.kind,
+      t.phase,
       t.firing,
       t.member_id,
       t.rule,
@@ -254,9 +316,9 @@ export class Rows {
 
   enqueue(row: NewOutboxRow): boolean {
     const cursor = this.sql.exec(
-      `INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, channel, to_addr, member_id, step, firing, rule,
+      `INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, channel, to_addr, member_id, step, phase, firing, rule,
         urgent, body, status, attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
       row.dedupe_key,
       row.lead_id,
       row.kind,
@@ -264,6 +326,7 @@ export class Rows {
       row.to_addr,
       row.member_id,
       row.step,
+      row.phase ?? 'claim',
       row.firing ?? null,
       row.rule ?? null,
       row.urgent,
@@ -468,6 +531,10 @@ function toLead(row: LeadRow): Lead {
     clockStartsAt: row.clock_starts_at,
     respondBy: row.respond_by,
     ackMessage: row.ack_message,
-    policy: JSON.parse(row.policy) as EscalationPolicy,
+    policy: JSON.parse(row.policy) as Policy,
+    ruleId: row.rule_id,
+    assignees: JSON.parse(row.assignees) as string[],
+    contactClockAt: row.contact_clock_at,
+    contactedAt: row.contacted_at,
   };
 }

@@ -9,17 +9,22 @@ import type {
 } from '../../shared/schemas';
 import { acknowledge } from '../core/acknowledgement';
 import { isOpenAt } from '../core/business-hours';
-import { escalationFiring } from '../core/escalation';
+import { afterAssignment, route } from '../core/lead-routing';
 import { transition } from '../core/lifecycle';
-import { pickAssignee } from '../core/routing';
+import { contactDeadline } from '../core/policy';
 import { spamReason } from '../core/spam';
 import type { Env } from '../env';
 import { toE164 } from '../phone';
+import { ConsoleSite } from './console-site';
+import type { OutcomeInput } from './console-work';
 import { Dispatcher } from './dispatcher';
 import { Escalator } from './escalator';
 import { bodyHash, newLeadId, textHash } from './ids';
 import { Inbound } from './inbound';
+import { addMissingColumns } from './migrate';
+import { type OnCallView, onCallViews } from './on-call-view';
 import { type HomeownerData, Privacy } from './privacy';
+import { routingState, saveRoutingState } from './routing-state';
 import { type Lead, Rows } from './rows';
 import { SITE_SCHEMA } from './sql-schema';
 import { type ClaimOutcome, type ClaimView, claimView, type LeadDetail, leadDetail } from './views';
@@ -55,6 +60,7 @@ export class Site extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec(SITE_SCHEMA);
+    addMissingColumns(ctx.storage.sql);
     this.rows = new Rows(ctx.storage.sql);
     this.privacy = new Privacy(ctx.storage.sql, this.rows);
     const transaction = (fn: () => void) => ctx.storage.transactionSync(fn);
@@ -156,18 +162,23 @@ export class Site extends DurableObject<Env> {
     const input: LeadInput = { ...args.input, phone };
     const now = args.now;
     const spam = spamReason(input);
-    const cursor = Number(this.rows.getMeta('rr_cursor') ?? '0');
-    const { assigneeId, nextCursor } = pickAssignee(config.onCall, config.team, cursor);
-    const assignee = config.team.find((m) => m.id === assigneeId);
+    // Routing decides the rule, the policy, when alerting starts and who gets the lead; a lead
+    // held for the opening is assigned then, to whoever is on duty at that time.
+    const state = routingState(this.rows);
+    const { decision, assignment } = route(config, input, state, now);
+    const primary = assignment?.primary
+      ? config.team.find((m) => m.id === assignment.primary)
+      : undefined;
     const ack = acknowledge({
       siteName: config.name,
       timeZone: config.timezone,
       hours: config.hours,
+      holidays: config.holidays,
       responseMinutes: config.responseMinutes,
       homeownerName: input.name,
       urgent: input.urgent ?? false,
       preferredContact: input.preferredContact,
-      assigneeName: assignee?.name,
+      assigneeName: primary?.name,
       now,
     });
     const lead: Lead = {
@@ -175,14 +186,17 @@ export class Site extends DurableObject<Env> {
       createdAt: now,
       status: spam ? 'spam' : 'received',
       input,
-      assigneeId: spam ? null : assigneeId,
+      assigneeId: spam ? null : (assignment?.primary ?? assignment?.assignees[0] ?? null),
       claimedBy: null,
       claimedAt: null,
-      clockStartsAt: ack.clockStartsAt,
+      clockStartsAt: decision.alertAt,
       respondBy: ack.respondBy,
       ackMessage: ack.message,
-      // A snapshot: a policy edited later applies to the next lead, never to one in flight.
-      policy: config.escalation,
+      policy: decision.policy,
+      ruleId: decision.rule?.id ?? null,
+      assignees: spam || !assignment ? [] : assignment.assignees,
+      contactClockAt: null,
+      contactedAt: null,
     };
 
     const answer = (status: LeadCreated['status']): LeadCreated => ({
@@ -216,8 +230,31 @@ export class Site extends DurableObject<Env> {
         this.rows.saveIdempotent(args.idempotencyKey, hash, lead.id, JSON.stringify(body), now);
         return;
       }
-      this.rows.setMeta('rr_cursor', String(nextCursor));
-      this.rows.addEvent(lead.id, now, 'assigned', { memberId: assigneeId, by: 'round-robin' });
+      if (assignment) {
+        saveRoutingState(this.rows, afterAssignment(state, assignment, now), assignment);
+        this.rows.addEvent(lead.id, now, 'assigned', {
+          memberIds: assignment.assignees,
+          memberId: lead.assigneeId,
+          by: assignment.strategy,
+          level: assignment.level,
+          rule: lead.ruleId,
+        });
+      } else {
+        this.rows.addTimer({
+          key: `assign:${lead.id}`,
+          lead_id: lead.id,
+          kind: 'assign',
+          phase: 'claim',
+          firing: 0,
+          member_id: null,
+          rule: null,
+          due_at: decision.assignAt,
+        });
+        this.rows.addEvent(lead.id, now, 'assignment_deferred', {
+          until: new Date(decision.assignAt).toISOString(),
+          rule: lead.ruleId,
+        });
+      }
       if (input.smsConsent) {
         this.rows.enqueue({
           dedupe_key: `ack:${lead.id}`,
@@ -234,18 +271,7 @@ export class Site extends DurableObject<Env> {
         });
         this.rows.addEvent(lead.id, now, 'ack_queued', { channel: 'sms' });
       }
-      const first = escalationFiring(lead.policy, lead.clockStartsAt, 0);
-      if (first) {
-        this.rows.addTimer({
-          key: `esc:${lead.id}:0`,
-          lead_id: lead.id,
-          kind: 'escalate',
-          firing: 0,
-          member_id: null,
-          rule: null,
-          due_at: first.dueAt,
-        });
-      }
+      this.escalator.startPhase(lead, 'claim', lead.clockStartsAt);
       queueWebhookEvent(this.rows, config, lead, 'lead.received', now);
       this.escalator.runDue(now);
       body = answer(this.rows.lead(lead.id)?.status ?? 'received');
@@ -264,7 +290,13 @@ export class Site extends DurableObject<Env> {
   getLead(leadId: string): LeadDetail | null {
     const lead = this.rows.lead(leadId);
     const config = this.rows.config();
-    return lead && config ? leadDetail(lead, this.rows.timeline(leadId), config) : null;
+    return lead && config ? leadDetail(lead, this.rows.timeline(leadId), config, Date.now()) : null;
+  }
+
+  /** Who is on call now on each schedule (the onCall list is the default), and the next hand-offs. */
+  onCall(at: number, handoffs = 3): OnCallView[] | null {
+    const config = this.rows.config();
+    return config ? onCallViews(config, this.rows.offDuty(), at, handoffs) : null;
   }
 
   getClaimView(leadId: string, memberId: string): ClaimView | null {
@@ -300,6 +332,12 @@ export class Site extends DurableObject<Env> {
       queueWebhookEvent(this.rows, config, { ...lead, status: 'claimed' }, 'lead.claimed', now, {
         memberId,
       });
+      // The contact clock: a claimed lead nobody has reached by the deadline escalates again.
+      const deadline = contactDeadline(lead.policy, lead.clockStartsAt, now);
+      if (deadline !== null) {
+        this.rows.setContactClock(leadId, deadline);
+        this.escalator.startPhase({ ...lead, contactClockAt: deadline }, 'contact', deadline);
+      }
     });
     this.afterCommit();
     const updated = this.rows.lead(leadId) as Lead;
@@ -402,8 +440,134 @@ export class Site extends DurableObject<Env> {
   }
 
   private async rearm(): Promise<void> {
+    this.broadcast();
     const next = this.rows.nextWakeUp();
     if (next === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(next);
+  }
+
+  // ---- console ----
+  // The CSR console (issue #4). Every path that commits a change ends in rearm(), which calls
+  // broadcast(): after a request's commit, after its own dispatch and after each alarm, so
+  // connected consoles hear of new leads, claims and alerts sent. The logic is in console-*.ts.
+  private consoleSite: ConsoleSite | undefined;
+
+  private get console(): ConsoleSite {
+    this.consoleSite ??= new ConsoleSite(this.ctx, this.rows, this.env, {
+      claim: (leadId, memberId, now) => this.claim(leadId, memberId, now),
+      committed: () => this.afterCommit(),
+      putConfig: (config) => this.putConfig(this.rows.getMeta('site') ?? '', config),
+    });
+    return this.consoleSite;
+  }
+
+  private broadcast(): void {
+    this.console.hub.broadcast(Date.now());
+  }
+
+  /** Members who switched themselves off duty in the console; routing passes them over. */
+  offDutyMembers(): string[] {
+    return this.console.offDuty();
+  }
+
+  consoleRedeemInvite(inviteId: string, memberId: string, now: number, userAgent: string | null) {
+    return this.console.redeemInvite(inviteId, memberId, now, userAgent);
+  }
+
+  consoleAuth(secret: string, now: number) {
+    return this.console.auth(secret, now);
+  }
+
+  consoleSignOut(secret: string, idHash: string, now: number): void {
+    this.console.signOut(secret, idHash, now);
+  }
+
+  consoleMe(memberId: string) {
+    return this.console.me(memberId);
+  }
+
+  consoleQueue(now: number) {
+    return this.console.queueItems(now);
+  }
+
+  consoleLead(leadId: string) {
+    return this.console.lead(leadId);
+  }
+
+  consoleClaim(leadId: string, memberId: string, now: number) {
+    return this.console.claim(leadId, memberId, now);
+  }
+
+  consoleOutcome(
+    leadId: string,
+    memberId: string,
+    input: OutcomeInput,
+    origin: string,
+    now: number,
+  ) {
+    return this.console.outcome(leadId, memberId, input, origin, now);
+  }
+
+  consoleNote(leadId: string, memberId: string, text: string, now: number) {
+    return this.console.note(leadId, memberId, text, now);
+  }
+
+  consoleMarkTest(leadId: string, memberId: string, now: number): void {
+    this.console.markTest(leadId, memberId, now);
+  }
+
+  consoleSetDuty(memberId: string, onDuty: boolean, now: number): void {
+    this.console.setDuty(memberId, onDuty, now);
+  }
+
+  consoleConfig() {
+    return this.console.config();
+  }
+
+  consolePatchConfig(memberId: string, patch: Record<string, unknown>) {
+    return this.console.patchConfig(memberId, patch);
+  }
+
+  consoleInvite(
+    actorId: string | null,
+    memberId: string,
+    send: 'sms' | 'email' | 'none',
+    origin: string,
+    now: number,
+  ) {
+    return this.console.invite(actorId, memberId, send, origin, now);
+  }
+
+  consoleSessions(memberId: string, currentHash: string, now: number) {
+    return this.console.sessionsOf(memberId, currentHash, now);
+  }
+
+  consoleRevokeSessions(memberId: string, now: number): number {
+    return this.console.revokeSessions(memberId, now);
+  }
+
+  consoleTestPush(memberId: string, origin: string, now: number): number {
+    return this.console.testPush(memberId, origin, now);
+  }
+
+  /** The live queue's WebSocket, upgraded by the worker after it checked the session. */
+  override fetch(request: Request): Response {
+    const memberId = request.headers.get('x-console-member');
+    const session = request.headers.get('x-console-session');
+    if (request.headers.get('upgrade') !== 'websocket' || !memberId || !session)
+      return new Response('expected a console WebSocket', { status: 426 });
+    return this.console.hub.accept(memberId, session, Date.now());
+  }
+
+  override webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): void {
+    this.console.hub.message(ws, message, Date.now());
+  }
+
+  override webSocketClose(ws: WebSocket, code: number, reason: string): void {
+    try {
+      ws.close(code, reason);
+    } catch {
+      // Already closed.
+    }
   }
 }

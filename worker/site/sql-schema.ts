@@ -86,4 +86,45 @@ CREATE TABLE IF NOT EXISTS sms_optouts (
   phone TEXT PRIMARY KEY,
   at INTEGER NOT NULL
 );
+-- CSR console (issue #4): sessions and single-use invites, the console's own view of each lead
+-- (latest outcome, retry, appointment) and who is off duty.
+CREATE TABLE IF NOT EXISTS console_sessions (
+  -- sha256 of the cookie's secret: a copy of this table signs nobody in.
+  id_hash TEXT PRIMARY KEY,
+  member_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  rotated_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  replaced_at INTEGER,
+  revoked_at INTEGER,
+  user_agent TEXT
+);
+CREATE INDEX IF NOT EXISTS console_sessions_member ON console_sessions(member_id);
+CREATE TABLE IF NOT EXISTS console_invites (
+  id TEXT PRIMARY KEY,
+  member_id TEXT NOT NULL,
+  created_by TEXT,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER,
+  revoked_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS console_lead_state (
+  lead_id TEXT PRIMARY KEY,
+  outcome TEXT,
+  outcome_by TEXT,
+  outcome_at INTEGER,
+  retry_at INTEGER,
+  appointment_at INTEGER,
+  reason TEXT,
+  test INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS console_duty (
+  member_id TEXT PRIMARY KEY,
+  off_duty INTEGER NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS console_leads_status ON leads(status, created_at);
+CREATE INDEX IF NOT EXISTS console_leads_created ON leads(created_at);
 `;

@@ -1,5 +1,6 @@
 // What leaves the Site object: plain, serialisable views with ISO times.
 import type { LeadInput, LeadStatus, SiteConfig } from '../../shared/schemas';
+import { escalationProgress } from '../core/escalation-progress';
 import type { EventRow, Lead } from './rows';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -13,11 +14,15 @@ export interface TimelineEntry {
 }
 
 export interface LeadDetail {
+  /** Present when asked for with the current time. */
+  escalation?: EscalationView;
   lead: LeadInput & {
     id: string;
     status: LeadStatus;
     createdAt: string;
     assigneeId: string | null;
+    assignees: string[];
+    ruleId: string | null;
     claimedBy: string | null;
     claimedAt: string | null;
     respondBy: string;
@@ -26,14 +31,53 @@ export interface LeadDetail {
   timeline: TimelineEntry[];
 }
 
-export function leadDetail(lead: Lead, events: EventRow[], _config: SiteConfig): LeadDetail {
+/** Which step a lead's escalation is on and when the next fires, with ISO times. */
+export interface EscalationView {
+  phase: 'claim' | 'contact' | 'done';
+  deadline: string | null;
+  currentStep: number | null;
+  nextStep: number | null;
+  nextAt: string | null;
+}
+
+export function escalationView(lead: Lead, now: number): EscalationView {
+  const closed = lead.status === 'booked' || lead.status === 'lost' || lead.status === 'spam';
+  const p = escalationProgress(
+    lead.policy,
+    {
+      clockStart: lead.clockStartsAt,
+      claimedAt: lead.claimedAt,
+      contactedAt: lead.contactedAt ?? (lead.status === 'contacted' ? now : null),
+    },
+    now,
+  );
+  if (closed || p.phase === 'done')
+    return { phase: 'done', deadline: null, currentStep: null, nextStep: null, nextAt: null };
   return {
+    phase: p.phase,
+    deadline: iso(p.deadline),
+    currentStep: p.current?.stepIndex ?? null,
+    nextStep: p.next?.stepIndex ?? null,
+    nextAt: iso(p.next?.dueAt ?? null),
+  };
+}
+
+export function leadDetail(
+  lead: Lead,
+  events: EventRow[],
+  _config: SiteConfig,
+  now?: number,
+): LeadDetail {
+  return {
+    ...(now === undefined ? {} : { escalation: escalationView(lead, now) }),
     lead: {
       ...lead.input,
       id: lead.id,
       status: lead.status,
       createdAt: iso(lead.createdAt) as string,
       assigneeId: lead.assigneeId,
+      assignees: lead.assignees,
+      ruleId: lead.ruleId,
       claimedBy: lead.claimedBy,
       claimedAt: iso(lead.claimedAt),
       respondBy: iso(lead.respondBy) as string,

@@ -165,12 +165,23 @@ describe('alert calls', () => {
     });
     const reply = await res.text();
     expect(reply).toContain(
-      '<Say>Claimed. Connecting you to Sam Jones.</Say><Dial>+13125550199</Dial>',
+      '<Say>Claimed. Connecting you to Sam Jones.</Say><Dial action="https://leads.test/v1/webhooks/twilio/dial?',
     );
+    expect(reply).toContain('>+13125550199</Dial>');
     expect(await leadOf('call-claim', leadId)).toMatchObject({
       status: 'claimed',
       claimedBy: 'dana',
     });
+    // Twilio reports the dial: answered and talked through means the homeowner was reached.
+    const dial = new URL((/<Dial action="([^"]+)"/.exec(reply)?.[1] ?? '').replace(/&amp;/g, '&'));
+    expect(dial.searchParams.get('lead')).toBe(leadId);
+    const done = await twilioWebhook(`${dial.pathname}${dial.search}`, {
+      CallSid: calls[0]?.sid ?? '',
+      DialCallStatus: 'completed',
+      DialCallDuration: '95',
+    });
+    expect(done.status).toBe(200);
+    expect(await leadOf('call-claim', leadId)).toMatchObject({ status: 'contacted' });
   });
 
   it('moves on to the next channel when the CSR presses anything else', async () => {

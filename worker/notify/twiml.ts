@@ -23,9 +23,12 @@ export function alertCallTwiml(text: string, actionUrl: string): string {
 
 export const sayTwiml = (text: string): string => doc(`<Say>${x(text)}</Say><Hangup/>`);
 
-/** After a claim by phone: say so and connect the CSR to the homeowner straight away. */
-export const connectTwiml = (text: string, dial: string): string =>
-  doc(`<Say>${x(text)}</Say><Dial>${x(dial)}</Dial>`);
+/**
+ * After a claim by phone: say so and connect the CSR to the homeowner straight away. Twilio
+ * reports how the dial ended to `actionUrl`: a completed call means the homeowner was reached.
+ */
+export const connectTwiml = (text: string, dial: string, actionUrl: string): string =>
+  doc(`<Say>${x(text)}</Say><Dial action="${x(actionUrl)}" method="POST">${x(dial)}</Dial>`);
 
 export const messageTwiml = (text: string | null): string =>
   doc(text ? `<Message>${x(text)}</Message>` : '');

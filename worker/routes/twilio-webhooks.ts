@@ -6,6 +6,7 @@ import { siteIdSchema } from '../../shared/schemas';
 import type { Env } from '../env';
 import { readFormText } from '../http/body';
 import { ApiError } from '../http/errors';
+import { publicOrigin } from '../http/site-stub';
 import {
   type FormParams,
   field,
@@ -64,7 +65,29 @@ twilioRoutes.post('/voice', async (c) => {
     return xml(sayTwiml('Sorry, this call has no lead. Goodbye.'));
   const stub = siteFromQuery(c.env, c.req.query('site'));
   const digits = field(c.get('form'), 'Digits') ?? '';
-  return xml(await stub.voiceInput(lead, member, outboxId, digits, Date.now()));
+  const dialAction = new URL('/v1/webhooks/twilio/dial', publicOrigin(c.env, c.req.url));
+  for (const [k, v] of Object.entries({ site: c.req.query('site') ?? '', lead, member }))
+    dialAction.searchParams.set(k, v);
+  return xml(
+    await stub.voiceInput(lead, member, outboxId, digits, Date.now(), dialAction.toString()),
+  );
+});
+
+/** How the CSR's call to the homeowner ended; a completed one means the homeowner was reached. */
+twilioRoutes.post('/dial', async (c) => {
+  const lead = c.req.query('lead');
+  const member = c.req.query('member');
+  const form = c.get('form');
+  if (lead && member && field(form, 'DialCallStatus') === 'completed') {
+    const seconds = Number(field(form, 'DialCallDuration') ?? '0') || 0;
+    await siteFromQuery(c.env, c.req.query('site')).callConnected(
+      lead,
+      member,
+      seconds,
+      Date.now(),
+    );
+  }
+  return xml(sayTwiml('Goodbye.'));
 });
 
 twilioRoutes.post('/status', async (c) => {

@@ -84,13 +84,21 @@ export class Inbound {
   }
 
   /** The key pressed on an alert call, as TwiML: 1 claims and connects, anything else moves on. */
-  voice(leadId: string, memberId: string, outboxId: number, digits: string, now: number): string {
+  voice(
+    leadId: string,
+    memberId: string,
+    outboxId: number,
+    digits: string,
+    now: number,
+    dialAction: string,
+  ): string {
     if (digits === '1') {
       const result = this.claim(leadId, memberId, now);
       if (result.outcome === 'claimed' || result.outcome === 'yours') {
         return connectTwiml(
           `Claimed. Connecting you to ${result.view.lead.name}.`,
           result.view.lead.phone,
+          dialAction,
         );
       }
       if (result.outcome === 'taken')
@@ -102,6 +110,19 @@ export class Inbound {
       this.moveOn(outboxId, now, 'call declined');
     });
     return sayTwiml('Okay. We will alert someone else. Goodbye.');
+  }
+
+  /** The CSR's call to the homeowner was answered and talked through: the homeowner is reached. */
+  callConnected(leadId: string, memberId: string, seconds: number, now: number): void {
+    this.transaction(() => {
+      const lead = this.rows.lead(leadId);
+      if (!lead) return;
+      this.rows.addEvent(leadId, now, 'call_connected', { memberId, seconds });
+      if (lead.status === 'claimed' && transition(lead.status, { type: 'contacted' }).ok) {
+        this.rows.setContacted(leadId, now);
+        this.rows.addEvent(leadId, now, 'contacted', { via: 'call', memberId });
+      }
+    });
   }
 
   /** A provider's delivery receipt; an alert that did not reach the member moves to their next channel. */

@@ -358,10 +358,16 @@ export class Site extends DurableObject<Env> {
     outboxId: number,
     digits: string,
     now: number,
+    dialAction: string,
   ): string {
-    const twiml = this.inbound.voice(leadId, memberId, outboxId, digits, now);
+    const twiml = this.inbound.voice(leadId, memberId, outboxId, digits, now, dialAction);
     this.afterCommit();
     return twiml;
+  }
+
+  callConnected(leadId: string, memberId: string, seconds: number, now: number): void {
+    this.inbound.callConnected(leadId, memberId, seconds, now);
+    this.afterCommit();
   }
 
   deliveryStatus(

@@ -10,10 +10,12 @@ export async function readJson(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES)
     throw new ApiError(413, 'payload_too_large', `Body larger than ${MAX_BODY_BYTES} bytes`);
-  const text = await req.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) {
+  // Bytes, not req.text(): sendBeacon and odd clients send JSON under other content types.
+  const bytes = await req.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES) {
     throw new ApiError(413, 'payload_too_large', `Body larger than ${MAX_BODY_BYTES} bytes`);
   }
+  const text = new TextDecoder().decode(bytes);
   if (!text.trim()) throw new ApiError(400, 'invalid_request', 'Body is empty; expected JSON');
   try {
     return JSON.parse(text);

@@ -68,7 +68,7 @@ export class Escalator {
     if (!lead || !config || !OPEN_STATUSES.includes(lead.status) || lead.assignees.length > 0)
       return;
     const decision = { ...routeLead(config, lead.input, lead.createdAt), policy: lead.policy };
-    const state = routingState(this.rows);
+    const state = routingState(this.rows, config);
     const assignment = assignLead(config, decision, state, now);
     this.rows.setAssignees(lead.id, assignment.assignees, assignment.primary);
     saveRoutingState(this.rows, afterAssignment(state, assignment, now), assignment);

@@ -1,7 +1,6 @@
 // Draws the launcher into the shadow root at once, before the site config arrives, so the
-// homeowner sees it immediately. "Call now" is in the markup from the start but hidden; it sits
-// to the left of "Request service", which is anchored bottom-right, so showing
-// it later never moves the main button.
+// homeowner sees it immediately. "Call now" is in the markup from the start, hidden but holding
+// its place to the left of "Request service", so showing it later moves nothing.
 import { LAUNCHER_CSS } from './launcher-styles';
 
 // Hand-drawn 24x24 glyphs; aria-hidden because the text beside them is the accessible name.

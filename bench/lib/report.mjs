@@ -227,7 +227,7 @@ function bundle(r) {
     columns: ['build', 'gzip', 'raw', 'target', ''],
     rows: [
       [
-        'as deployed (wrangler.toml: not minified)',
+        'as deployed (wrangler.toml settings)',
         kb(r.deployed.gzipBytes),
         kb(r.deployed.bytes),
         TARGETS.bundleGzip.text,

@@ -56,22 +56,35 @@ async function waitForWorker() {
 
 async function seedDemo() {
   const token = devVar('ADMIN_TOKEN') || 'dev-admin-token';
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const res = await fetch(`${origin}/v1/admin/sites/demo`, {
     method: 'PUT',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers,
     body: JSON.stringify(demoSite([origin, `http://localhost:${port}`])),
   });
   if (!res.ok) throw new Error(`seeding the demo site failed: ${res.status} ${await res.text()}`);
+  // The owner's way into the console: a single-use invite link, shown rather than texted.
+  const invite = await fetch(`${origin}/v1/admin/sites/demo/invites`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ memberId: 'max', send: 'none' }),
+  });
+  if (!invite.ok)
+    throw new Error(`minting the owner's invite failed: ${invite.status} ${await invite.text()}`);
+  return (await invite.json()).url;
 }
 
 try {
   await waitForWorker();
-  await seedDemo();
+  const ownerInvite = await seedDemo();
   console.log(`
   FirstCall is running (development mode)
 
   Demo contractor page   ${origin}/demo
   Dev outbox (SMS etc.)  ${origin}/dev/outbox
+  CSR console            ${origin}/console
+  Owner sign-in (Max)    ${ownerInvite}
+                         (single use; invite your CSRs from the console's Team tab)
   Public API             ${origin}/v1/sites/demo/config
   Admin API              ${origin}/v1/admin/sites/demo   (Authorization: Bearer dev-admin-token)
 

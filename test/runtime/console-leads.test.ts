@@ -1,4 +1,4 @@
-import { runDurableObjectAlarm } from 'cloudflare:test';
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleLeadDetail, QueueItem } from '../../shared/schemas';
@@ -80,9 +80,16 @@ describe('the console queue and a lead', () => {
     ).toBe(409);
 
     const detail = await leadDetail('work-outcomes', leadId);
+    // Reached stops the contact clock, as a connected call does.
+    const contactedAt = await runInDurableObject(env.SITE.getByName('work-outcomes'), (_, state) =>
+      state.storage.sql
+        .exec<{ at: number | null }>('SELECT contacted_at AS at FROM leads WHERE id = ?', leadId)
+        .one(),
+    );
+    expect(contactedAt.at).toBeTypeOf('number');
     const contacted = detail.timeline.filter((e) => e.type === 'contacted');
     expect(contacted).toHaveLength(1);
-    expect(contacted[0]).toMatchObject({ memberId: 'dana' });
+    expect(contacted[0]).toMatchObject({ memberId: 'dana', via: 'console' });
     expect(detail.timeline.filter((e) => e.type === 'outcome').map((e) => e.outcome)).toEqual([
       'reached',
       'booked',

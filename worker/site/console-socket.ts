@@ -4,6 +4,7 @@
 // changes a socket has seen is kept in its attachment, the one place that survives hibernation,
 // as the id of the newest timeline entry it was sent: every change to a lead writes one.
 import type { ConsoleSocketMessage, QueueItem, SiteConfig } from '../../shared/schemas';
+import { logError } from '../log';
 import type { ConsoleQueue } from './console-queue';
 
 interface Attachment {
@@ -47,8 +48,22 @@ export class ConsoleHub {
     this.setCursor(ws, cursor);
   }
 
-  /** Sends each socket the leads that changed since it last heard. Cheap with nobody connected. */
+  /**
+   * Sends each socket the leads that changed since it last heard. Cheap with nobody connected.
+   * It runs on the path that arms the alarm, so it never throws: a console that misses an update
+   * resyncs on its next connect, while an alarm left unarmed would cost a CSR an alert.
+   */
   broadcast(now: number): void {
+    try {
+      this.sendChanges(now);
+    } catch (err) {
+      logError('console broadcast failed', {
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+
+  private sendChanges(now: number): void {
     const sockets = this.ctx.getWebSockets();
     if (sockets.length === 0) return;
     const config = this.config();

@@ -59,23 +59,30 @@ export class ConsoleWork {
     origin: string,
     now: number,
   ): void {
-    const event = LIFECYCLE[input.outcome];
-    if (event && !(event === 'contacted' && lead.status === 'contacted')) {
-      const moved = transition(lead.status, { type: event });
-      if (moved.ok) {
-        this.rows.setLeadStatus(lead.id, moved.status);
-        if (moved.stopTimers) {
-          this.rows.deleteLeadTimers(lead.id);
-          this.rows.cancelPendingAlerts(lead.id);
-        }
-      }
-    }
-    // The speed-to-lead clock stops the first time a person reaches the homeowner.
-    if ((input.outcome === 'reached' || input.outcome === 'booked') && !this.reached(lead.id)) {
+    // The speed-to-lead clock stops the first time a person reaches the homeowner (a booking
+    // says they did): recorded like a connected call or a reply, so the contact clock stops too.
+    const reachedNow =
+      (input.outcome === 'reached' || input.outcome === 'booked') &&
+      lead.contactedAt == null &&
+      !this.reached(lead.id);
+    if (reachedNow) {
+      this.rows.setContacted(lead.id, now);
       this.rows.addEvent(lead.id, now, 'contacted', {
+        via: 'console',
         memberId: actor.id,
         secondsToContact: Math.round((now - lead.createdAt) / 1000),
       });
+    }
+    const event = LIFECYCLE[input.outcome];
+    const status = reachedNow ? 'contacted' : lead.status;
+    if (event && !(event === 'contacted' && status === 'contacted')) {
+      const moved = transition(status, { type: event });
+      if (moved.ok) this.rows.setLeadStatus(lead.id, moved.status);
+    }
+    // Anything but "no answer" settles the lead for now: no more alerts or escalations for it.
+    if (input.outcome !== 'no_answer') {
+      this.rows.deleteLeadTimers(lead.id);
+      this.rows.cancelPendingAlerts(lead.id);
     }
     cancelReminders(this.sql, lead.id);
     const retryAt = input.outcome === 'no_answer' ? now + input.retryInMinutes * 60_000 : null;

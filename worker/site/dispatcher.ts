@@ -158,5 +158,8 @@ export class Dispatcher {
   }
 }
 
-const sentEvent = (row: OutboxRow): string =>
-  row.kind === 'csr-alert' ? 'alert_sent' : row.kind === 'sms-ack' ? 'ack_sent' : 'webhook_sent';
+const sentEvent = (row: OutboxRow): string => {
+  if (row.kind === 'csr-alert') return 'alert_sent';
+  if (row.kind === 'sms-ack') return 'ack_sent';
+  return `${row.kind.replace(/-/g, '_')}_sent`;
+};

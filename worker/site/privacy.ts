@@ -113,7 +113,7 @@ export class Privacy {
 
   private purge(ids: string[]): void {
     for (const id of ids) {
-      for (const table of ['events', 'timers', 'outbox', 'idempotency'])
+      for (const table of ['events', 'timers', 'outbox', 'idempotency', 'console_lead_state'])
         this.sql.exec(`DELETE FROM ${table} WHERE lead_id = ?`, id);
       this.sql.exec('DELETE FROM leads WHERE id = ?', id);
     }

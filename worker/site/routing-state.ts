@@ -1,7 +1,8 @@
 // What routing needs to remember between leads: round-robin cursors, when each member was last
 // given a lead, the open leads each holds, and who is off duty.
-import { type Assignment, ON_CALL_CURSOR, type RoutingState } from '../core/lead-routing';
+
 import type { SiteConfig } from '../../shared/schemas';
+import { type Assignment, ON_CALL_CURSOR, type RoutingState } from '../core/lead-routing';
 import type { Rows } from './rows';
 
 // The foundation's onCall cursor keeps its original name, so existing sites carry on in turn.
@@ -21,7 +22,10 @@ export function routingState(rows: Rows, config?: Pick<SiteConfig, 'routing'>): 
   return {
     cursors,
     lastAssignedAt: JSON.parse(rows.getMeta('last_assigned') ?? '{}') as Record<string, number>,
-    openUnclaimed: config && !config.routing?.some((r) => r.maxOpenPerMember !== undefined) ? {} : rows.openUnclaimed(),
+    openUnclaimed:
+      config && !config.routing?.some((r) => r.maxOpenPerMember !== undefined)
+        ? {}
+        : rows.openUnclaimed(),
     offDuty: rows.offDuty(),
   };
 }

@@ -50,6 +50,8 @@ export type SubmitLeadResult =
  * One object per contractor site: its config, leads, timeline, timers and outbox in SQLite.
  * Methods are called over native Durable Object RPC from the Worker.
  */
+const BACKSTOP_MS = 5_000;
+
 export class Site extends DurableObject<Env> {
   private readonly rows: Rows;
   private readonly escalator: Escalator;
@@ -164,7 +166,7 @@ export class Site extends DurableObject<Env> {
     const spam = spamReason(input);
     // Routing decides the rule, the policy, when alerting starts and who gets the lead; a lead
     // held for the opening is assigned then, to whoever is on duty at that time.
-    const state = routingState(this.rows);
+    const state = routingState(this.rows, config);
     const { decision, assignment } = route(config, input, state, now);
     const primary = assignment?.primary
       ? config.team.find((m) => m.id === assignment.primary)
@@ -436,9 +438,16 @@ export class Site extends DurableObject<Env> {
 
   /** Sends what the change queued without holding up the answer, and arms the alarm as a backstop. */
   private afterCommit(): void {
+    this.broadcast();
     this.ctx.waitUntil(
       (async () => {
-        await this.rearm();
+        // Consoles hear of the change at once, before its alerts go out.
+        this.broadcast();
+        // The backstop alarm goes a little ahead: armed for now, it would fire at once and run
+        // the same work a second time; it only matters if this object dies before sending.
+        const next = this.rows.nextWakeUp();
+        if (next !== null)
+          await this.ctx.storage.setAlarm(Math.max(next, Date.now() + BACKSTOP_MS));
         await this.work();
         await this.rearm();
       })(),
@@ -453,9 +462,9 @@ export class Site extends DurableObject<Env> {
   }
 
   // ---- console ----
-  // The CSR console (issue #4). Every path that commits a change ends in rearm(), which calls
-  // broadcast(): after a request's commit, after its own dispatch and after each alarm, so
-  // connected consoles hear of new leads, claims and alerts sent. The logic is in console-*.ts.
+  // The CSR console (issue #4). broadcast() runs at once after each commit (afterCommit) and
+  // again in rearm(), which ends every dispatch and alarm, so connected consoles hear of new
+  // leads and claims at once and of alerts sent as they go. The logic is in console-*.ts.
   private consoleSite: ConsoleSite | undefined;
 
   private get console(): ConsoleSite {
@@ -569,9 +578,11 @@ export class Site extends DurableObject<Env> {
     this.console.hub.message(ws, message, Date.now());
   }
 
+  /** Completes the closing handshake, or the browser waits seconds before it sees the close. */
   override webSocketClose(ws: WebSocket, code: number, reason: string): void {
     try {
-      ws.close(code, reason);
+      // A close without a code arrives as 1005, which may not be sent back; answer 1000.
+      ws.close(code >= 3000 && code <= 4999 ? code : 1000, reason);
     } catch {
       // Already closed.
     }

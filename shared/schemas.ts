@@ -444,6 +444,14 @@ export interface QueueItem {
   appointmentAt: string | null;
   /** Sent with the console's "send a test lead". */
   test: boolean;
+  /** Which escalation step the lead is on and when the next fires; absent once nothing is due. */
+  escalation?: {
+    phase: 'claim' | 'contact';
+    currentStep: number | null;
+    nextStep: number | null;
+    nextAt: string | null;
+    deadline: string | null;
+  };
 }
 
 /** Server → console over the WebSocket. A (re)connect or a `sync` request gets the whole queue. */

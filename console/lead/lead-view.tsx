@@ -7,7 +7,7 @@ import { ApiFailure, get, post } from '../api';
 import { useConsole } from '../context';
 import { BackIcon, CallIcon, TextIcon } from '../icons';
 import { follow } from '../router';
-import { ago, dateTime, slaCountdown, useNow } from '../time';
+import { ago, clock, dateTime, slaCountdown, useNow } from '../time';
 import { Attribution, LeadFacts } from './lead-facts';
 import { Notes } from './notes';
 import { OutcomePanel } from './outcome-panel';
@@ -129,6 +129,9 @@ export function LeadView({ id }: { id: string }) {
           {item.appointmentAt && ` · Appointment ${dateTime(item.appointmentAt, me.timeZone)}`}
           {item.retryAt && !closed && ` · Call back ${dateTime(item.retryAt, me.timeZone)}`}
         </p>
+        {item.escalation && (
+          <p class="muted small">{escalationLine(item.escalation, me.timeZone)}</p>
+        )}
       </header>
       {problem && (
         <p class="field-error" role="alert">
@@ -162,4 +165,17 @@ export function LeadView({ id }: { id: string }) {
       </div>
     </article>
   );
+}
+
+/** Which step the escalation is on and when the next one fires, in the site's time zone. */
+function escalationLine(e: NonNullable<QueueItem['escalation']>, timeZone: string): string {
+  const step = (n: number | null) => (n === null ? '' : `step ${n + 1}`);
+  const done =
+    e.currentStep === null ? 'no step has fired yet' : `${step(e.currentStep)} has fired`;
+  const next = e.nextAt
+    ? `next alert (${step(e.nextStep)}) at ${clock(e.nextAt, timeZone)}`
+    : 'no further alerts';
+  return e.phase === 'contact'
+    ? `Claimed, homeowner not reached yet: escalation ${done}; ${next}`
+    : `Escalation: ${done}; ${next}`;
 }

@@ -297,3 +297,51 @@ describe('who is on call', () => {
     expect((await at('yesterday')).status).toBe(400);
   });
 });
+
+describe('escalation progress for the console', () => {
+  it('tells which step a lead is on and when the next fires, in each phase', async () => {
+    await putSite(
+      'progress',
+      siteConfig({
+        policies: [
+          {
+            id: 'p',
+            contactSlaSeconds: 900,
+            steps: [
+              { afterSeconds: 0, notify: ['assignee'] },
+              { afterSeconds: 120, notify: ['on-call'] },
+            ],
+            repeat: 0,
+          },
+        ],
+        routing: [{ id: 'all', match: {}, target: {}, assign: 'round-robin', policy: 'p' }],
+      }),
+    );
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.now();
+    const { leadId } = await createLead('progress');
+    const item = async (at: number) =>
+      (
+        (await stub('progress').consoleQueue(at)) as Array<{
+          id: string;
+          escalation?: Record<string, unknown>;
+        }>
+      ).find((i) => i.id === leadId);
+    expect((await item(t0 + 10_000))?.escalation).toMatchObject({
+      phase: 'claim',
+      currentStep: 0,
+      nextStep: 1,
+      nextAt: new Date(t0 + 120_000).toISOString(),
+    });
+
+    const [alert] = (await settledOutbox(leadId, 2)).filter((e) => e.kind === 'csr-alert');
+    vi.setSystemTime(t0 + 60_000);
+    await call(`/c/${claimToken(alert?.body ?? '')}`, { method: 'POST' });
+    expect((await item(t0 + 70_000))?.escalation).toMatchObject({
+      phase: 'contact',
+      currentStep: null,
+      nextStep: 0,
+      nextAt: new Date(t0 + 900_000).toISOString(),
+    });
+  });
+});

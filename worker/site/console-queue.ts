@@ -8,7 +8,7 @@ import type {
   SiteConfig,
 } from '../../shared/schemas';
 import type { Lead, Rows } from './rows';
-import { leadDetail } from './views';
+import { escalationView, leadDetail } from './views';
 
 /** Statuses a CSR still has work on; the queue always shows these, however old. */
 export const ACTIVE_STATUSES: readonly LeadStatus[] = [
@@ -62,14 +62,14 @@ export class ConsoleQueue {
       now - RECENT_MS,
       QUEUE_LIMIT,
     );
-    return this.items(this.leads(ids), config);
+    return this.items(this.leads(ids), config, now);
   }
 
   item(leadId: string, config: SiteConfig): QueueItem | null {
     return this.items(this.leads([leadId]), config)[0] ?? null;
   }
 
-  items(leads: Lead[], config: SiteConfig): QueueItem[] {
+  items(leads: Lead[], config: SiteConfig, now = Date.now()): QueueItem[] {
     const states = new Map<string, LeadStateRow>();
     if (leads.length > 0) {
       const found = this.sql
@@ -84,7 +84,11 @@ export class ConsoleQueue {
       id === null ? null : (config.team.find((m) => m.id === id)?.name ?? id);
     return leads.map((lead) => {
       const state = states.get(lead.id);
+      const escalation = escalationView(lead, now);
       return {
+        ...(escalation.phase === 'done'
+          ? {}
+          : { escalation: { ...escalation, phase: escalation.phase } }),
         id: lead.id,
         name: lead.input.name,
         phone: lead.input.phone,

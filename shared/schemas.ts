@@ -7,7 +7,12 @@ import { scheduleConfigIssues, scheduleConfigShape } from './schedule-schemas';
 export const SITE_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export const siteIdSchema = z.string().regex(SITE_ID, 'lowercase letters, digits and dashes');
 
-const trimmed = (max: number) => z.string().trim().max(max);
+// Control characters (all but tab and newlines) and bidirectional overrides are stripped: they
+// hide or reorder text in a CSR's SMS and console. Every other character, emoji included, is kept.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+export const stripControl = (text: string): string => text.replace(CONTROL, '');
+const trimmed = (max: number) => z.string().overwrite(stripControl).trim().max(max);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
 
 // ---------- lead intake ----------

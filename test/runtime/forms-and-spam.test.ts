@@ -179,3 +179,18 @@ describe('consent record', () => {
     ).toBe(false);
   });
 });
+
+describe('text the homeowner typed', () => {
+  it('keeps every letter and emoji and strips control characters and direction overrides', async () => {
+    const name = "Zoë Nguyễn O'Brien-Łukasz 👩‍🔧";
+    const res = await postLead(
+      'forms',
+      leadBody({ name: `${name}\u0000\u0007\u202e`, message: 'Line one\nLine\u0008 two\u2066 🔥' }),
+    );
+    expect(res.status).toBe(201);
+    const { leadId } = (await res.json()) as { leadId: string };
+    const { lead } = await leadDetail('forms', leadId);
+    expect(lead.name).toBe(name);
+    expect(lead.message).toBe('Line one\nLine two 🔥');
+  });
+});

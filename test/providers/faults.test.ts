@@ -131,3 +131,43 @@ describe('fault injection: a flaky, then unreachable, SMS provider', () => {
     );
   });
 });
+
+describe('quiet hours', () => {
+  it('holds a routine acknowledgement that is late (a provider outage) from 9 PM until 8 AM, and sends an emergency one at once', async () => {
+    await putSite(
+      'quiet',
+      siteConfig({
+        team: siteConfig().team.map((m) => ({
+          ...m,
+          notify: [{ channel: 'sms' as const, afterSeconds: 0 }],
+        })),
+      }),
+    );
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // 8:55 PM in Chicago (CST, UTC-6) on Monday 2026-11-23.
+    const evening = Date.parse('2026-11-24T02:55:00Z');
+    vi.setSystemTime(evening);
+    await setTwilioFaults({ down: true });
+    const routine = await createLead('quiet', { phone: '(312) 555-0141' });
+    await createLead('quiet', { phone: '(312) 555-0142', urgent: true });
+    await setTwilioFaults({});
+    // Back at 9:10 PM: alerts and the emergency's text go; the routine text waits.
+    vi.setSystemTime(evening + 15 * 60_000);
+    await runAlarm('quiet');
+    for (let i = 0; i < 10; i++) {
+      vi.setSystemTime(evening + (16 + i) * 60_000);
+      await runAlarm('quiet');
+    }
+    const sentTo = (await twilioState()).accepted.map((a) => a.form.To);
+    expect(sentTo).toContain('+13125550142');
+    expect(sentTo).not.toContain('+13125550141');
+    const { timeline } = await import('./fixtures');
+    expect(
+      (await timeline('quiet', routine.leadId)).find((e) => e.type === 'ack_held'),
+    ).toMatchObject({ until: '2026-11-24T14:00:00.000Z' });
+
+    vi.setSystemTime(Date.parse('2026-11-24T14:00:30Z'));
+    await runAlarm('quiet');
+    expect((await twilioState()).accepted.map((a) => a.form.To)).toContain('+13125550141');
+  });
+});

@@ -2,6 +2,8 @@
 // request's own dispatch and the alarm) skips it; a crash mid-send lets the lease lapse and the
 // row is retried. Delivery is therefore at least once; the dedupe key travels with every send
 // (Twilio's idempotency token, the webhook id, the email Idempotency-Key) so providers drop repeats.
+
+import { quietHoursRelease } from '../core/quiet-hours';
 import type { Env } from '../env';
 import { logError } from '../log';
 import { deliver, type OutgoingMessage } from '../notify/deliver';
@@ -11,6 +13,8 @@ import { Outages } from './outages';
 import type { OutboxRow, Rows } from './rows';
 
 const LEASE_MS = 30_000;
+/** Texts sent within this long of the lead are a reply to it, whatever the hour. */
+const PROMPT_REPLY_MS = 10 * 60_000;
 // Retryable failures are retried for a day: an alert for a lead still waiting is worth sending
 // late, and a provider outage must not turn into lost alerts.
 const MAX_AGE_MS = 24 * 3600_000;
@@ -82,6 +86,23 @@ export class Dispatcher {
         this.rows.addEvent(row.lead_id, Date.now(), 'ack_suppressed', { reason: 'opted_out' });
       });
       return;
+    }
+    // A prompt reply to a form the homeowner just sent is expected at any hour; a routine text
+    // that is late (a provider outage, a retry) waits for the morning instead of waking them.
+    const now = Date.now();
+    if (row.kind === 'sms-ack' && row.urgent !== 1 && now - row.created_at > PROMPT_REPLY_MS) {
+      const timeZone = this.rows.config()?.timezone;
+      const release = timeZone ? quietHoursRelease(timeZone, now) : now;
+      if (release > now) {
+        this.transaction(() => {
+          this.rows.markRetry(row.id, 'held for quiet hours', release);
+          this.rows.addEvent(row.lead_id, now, 'ack_held', {
+            until: new Date(release).toISOString(),
+            reason: 'quiet_hours',
+          });
+        });
+        return;
+      }
     }
     const msg = this.message(row);
     if (!msg) return;

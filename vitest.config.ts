@@ -58,6 +58,8 @@ export default defineConfig({
                   RESEND_API_BASE: p.email.url,
                   EMAIL_FROM: 'FirstCall <alerts@firstcall.test>',
                   CONTROL_URL: p.control,
+                  TURNSTILE_API_BASE: p.control,
+                  TURNSTILE_SCRIPT_URL: 'https://turnstile.test/api.js?render=explicit',
                   WEBHOOK_URL: p.webhooks.url,
                   WEBHOOK_SECRET: p.webhooks.secret,
                 },

@@ -50,6 +50,8 @@ export const leadInputSchema = z
     website: z.string().max(500).optional(),
     /** Milliseconds from opening the form to sending it. */
     fillMs: z.number().int().min(0).max(86_400_000).optional(),
+    /** Cloudflare Turnstile's token, when the site asks for one. */
+    turnstileToken: z.string().max(2048).optional(),
   })
   .strip();
 export type LeadInput = z.infer<typeof leadInputSchema>;
@@ -241,6 +243,14 @@ export const siteConfigSchema = z
     escalation: escalationSchema,
     /** Outgoing webhooks for every lead event, signed per the Standard Webhooks spec. */
     webhooks: z.array(webhookEndpointSchema).max(10).default([]),
+    /** Optional Cloudflare Turnstile: the widget shows it and the server verifies every token. */
+    turnstile: z
+      .object({
+        siteKey: z.string().trim().min(1).max(100),
+        secretKey: z.string().trim().min(1).max(200),
+      })
+      .strip()
+      .optional(),
     // Teams, schedules, holidays, policies and routing rules: all optional; a site that sets
     // none keeps the onCall list and escalation steps above as its schedule and policy.
     ...scheduleConfigShape,
@@ -289,6 +299,8 @@ export interface PublicSiteConfig {
   launcherText: string;
   responseMinutes: number;
   openNow: boolean;
+  /** Present when the site asks for a Turnstile check; never the secret key. */
+  turnstile?: { siteKey: string; scriptUrl: string };
 }
 
 // ---------- errors ----------
@@ -491,8 +503,11 @@ export interface ConsoleSessionInfo {
 
 export interface ConsoleConfigView {
   site: string;
-  /** The site config; webhook endpoints are listed without their secrets. */
-  config: Omit<SiteConfig, 'webhooks'> & { webhooks: Array<{ id: string; url: string }> };
+  /** The site config; webhook endpoints and Turnstile are shown without their secrets. */
+  config: Omit<SiteConfig, 'webhooks' | 'turnstile'> & {
+    webhooks: Array<{ id: string; url: string }>;
+    turnstile?: { siteKey: string };
+  };
   embedSnippet: string;
   offDuty: string[];
 }

@@ -30,6 +30,9 @@ export interface Env {
   RESEND_API_KEY?: string;
   RESEND_API_BASE?: string;
   EMAIL_FROM?: string;
+  /** Cloudflare Turnstile's API and script; set only to point tests at local fakes. */
+  TURNSTILE_API_BASE?: string;
+  TURNSTILE_SCRIPT_URL?: string;
 }
 
 type WorkerEnv = Env;

@@ -13,7 +13,10 @@ const ROLE = { owner: 'Owner', manager: 'Manager', csr: 'CSR' } as const;
 
 type Config = ConsoleConfigView['config'];
 
-export function withoutMember(config: Config, id: string): Partial<Omit<Config, 'webhooks'>> {
+export function withoutMember(
+  config: Config,
+  id: string,
+): Partial<Omit<Config, 'webhooks' | 'turnstile'>> {
   return {
     team: config.team.filter((m) => m.id !== id),
     onCall: config.onCall.filter((m) => m !== id),

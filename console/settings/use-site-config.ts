@@ -28,8 +28,13 @@ export function checkConfig(
   config: ConsoleConfigView['config'],
   patch: ConsoleConfigPatch,
 ): FieldErrors | null {
-  // Webhook secrets never reach the console; they are not being edited here.
-  const parsed = siteConfigSchema.safeParse({ ...config, ...patch, webhooks: [] });
+  // Webhook and Turnstile secrets never reach the console; they are not being edited here.
+  const parsed = siteConfigSchema.safeParse({
+    ...config,
+    ...patch,
+    webhooks: [],
+    turnstile: undefined,
+  });
   if (parsed.success) return null;
   const fields: FieldErrors = {};
   for (const issue of parsed.error.issues) {

@@ -23,6 +23,7 @@ import { readBody } from '../support/read-body';
 
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const VAPID_SUBJECT = 'mailto:alerts@firstcall.test';
+export const TURNSTILE_SECRET = '0x4AAAAAAAturnstile-test-secret';
 
 async function json(req: IncomingMessage): Promise<Record<string, unknown>> {
   const text = await readBody(req);
@@ -75,6 +76,7 @@ export default async function setup(project: TestProject) {
       })),
     'POST /webhooks/mode': (b) => hooks.setMode(b.mode as WebhookReceiverMode),
     'POST /reset': async () => {
+      siteverify.length = 0;
       await fakeTwilio.setFaults({});
       fakeTwilio.reset();
       push.received.length = 0;
@@ -85,7 +87,22 @@ export default async function setup(project: TestProject) {
       hooks.setMode('accept');
     },
   };
+  // A fake of Turnstile's siteverify: form-encoded like the real one; tokens starting "good-"
+  // pass for the right secret. It remembers what it was asked, for the tests to check.
+  const siteverify: Array<Record<string, string>> = [];
+  routes['GET /turnstile'] = () => siteverify;
   const control = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'POST' && req.url === '/turnstile/v0/siteverify') {
+      const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
+      siteverify.push(form);
+      const success = form.secret === TURNSTILE_SECRET && (form.response ?? '').startsWith('good-');
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(
+        JSON.stringify(
+          success ? { success } : { success, 'error-codes': ['invalid-input-response'] },
+        ),
+      );
+    }
     const route = routes[`${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`];
     if (!route) return res.writeHead(404).end();
     try {

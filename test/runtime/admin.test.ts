@@ -171,6 +171,7 @@ describe('storage failures', () => {
       SITE: {
         getByName: () => ({
           allowedOrigins: async () => ['https://acme-heating.example'],
+          turnstileSecret: async () => null,
           submitLead: async () => {
             throw Object.assign(new Error('Durable Object storage operation exceeded timeout'), {
               retryable: true,

@@ -58,7 +58,7 @@ describe('site settings from the console', () => {
       phone: '+16175550177',
       launcherText: 'Get a quote',
     });
-    const pub = await (await env.SITE.getByName('set-validate').publicConfig(Date.now()))?.name;
+    const pub = await (await env.SITE.getByName('set-validate').publicConfig(Date.now(), ''))?.name;
     expect(pub).toBe('Acme HVAC');
   });
 

@@ -45,6 +45,8 @@ export function leadFromForm(
     preferredContact: text('preferredContact'),
     smsConsent: TRUE.has((text('smsConsent') ?? '').toLowerCase()),
     website: typeof form.get('website') === 'string' ? (form.get('website') as string) : undefined,
+    // The name Turnstile's own form widget gives its token.
+    turnstileToken: text('cf-turnstile-response'),
     page: referer ? { url: referer } : undefined,
   };
   const parsed = leadInputSchema.safeParse(raw);

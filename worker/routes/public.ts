@@ -8,6 +8,7 @@ import { isFormPost, leadFromForm, withParam } from '../http/lead-form';
 import { originAllowed } from '../http/origins';
 import { rateLimited } from '../http/rate-limit';
 import { publicOrigin, siteStub } from '../http/site-stub';
+import { turnstileScriptUrl, verifyTurnstile } from '../http/turnstile';
 import { formErrorPage, formThanksPage } from '../pages/form-result';
 
 type Ctx = { Bindings: Env; Variables: { corsOrigin: string | null } };
@@ -71,7 +72,10 @@ publicRoutes.use('/:site/*', async (c, next) => {
 });
 
 publicRoutes.get('/:site/config', async (c) => {
-  const config = await siteStub(c.env, c.req.param('site')).publicConfig(Date.now());
+  const config = await siteStub(c.env, c.req.param('site')).publicConfig(
+    Date.now(),
+    turnstileScriptUrl(c.env),
+  );
   if (!config) throw new ApiError(404, 'site_not_found', 'Unknown site');
   c.header('Cache-Control', 'public, max-age=60');
   return c.json(config);
@@ -94,10 +98,20 @@ publicRoutes.post('/:site/leads', rateLimited, async (c) => {
     return formLead(c.req.raw, c.env, c.req.param('site'));
   const parsed = leadInputSchema.safeParse(await readJson(c.req.raw));
   if (!parsed.success) throw invalid(parsed.error);
+  const idempotencyKey = key ?? `auto:${crypto.randomUUID()}`;
+  const secret = await stub.turnstileSecret();
+  if (secret)
+    await verifyTurnstile(
+      c.env,
+      secret,
+      parsed.data.turnstileToken,
+      c.req.header('cf-connecting-ip'),
+      idempotencyKey,
+    );
   const result = await stub.submitLead({
     ip: c.req.header('cf-connecting-ip'),
     input: parsed.data,
-    idempotencyKey: key ?? `auto:${crypto.randomUUID()}`,
+    idempotencyKey,
     now: Date.now(),
     origin: publicOrigin(c.env, c.req.url),
   });
@@ -151,11 +165,27 @@ async function formLead(req: Request, env: Env, site: string): Promise<Response>
         )
       : html(formErrorPage(fields), 400);
   if (!read.ok) return fail(read.fields);
+  const formKey = `form:${crypto.randomUUID()}`;
+  const secret = await stub.turnstileSecret();
+  if (secret) {
+    try {
+      await verifyTurnstile(
+        env,
+        secret,
+        read.input.turnstileToken,
+        req.headers.get('cf-connecting-ip') ?? undefined,
+        formKey,
+      );
+    } catch (err) {
+      if (err instanceof ApiError && err.fields) return fail(err.fields);
+      throw err;
+    }
+  }
   const result = await stub.submitLead({
     ip: req.headers.get('cf-connecting-ip') ?? undefined,
     input: read.input,
     // A form cannot send headers; a retried post makes a second lead, which the team sees as a duplicate.
-    idempotencyKey: `form:${crypto.randomUUID()}`,
+    idempotencyKey: formKey,
     now: Date.now(),
     origin: publicOrigin(env, req.url),
   });

@@ -19,6 +19,7 @@ export function applyConfigPatch(
   actor: Member,
 ): ConfigChange {
   if ('webhooks' in patch) return refuse('Webhooks are managed through the admin API');
+  if ('turnstile' in patch) return refuse('Turnstile is managed through the admin API');
   const parsed = siteConfigSchema.safeParse({ ...current, ...patch });
   if (!parsed.success)
     return {
@@ -68,7 +69,12 @@ function teamProblem(before: Member[], after: Member[], actor: Member): string |
   return null;
 }
 
-/** The config as the console shows it: webhook secrets never leave the object. */
+/** The config as the console shows it: webhook and Turnstile secrets never leave the object. */
 export function configForConsole(config: SiteConfig) {
-  return { ...config, webhooks: config.webhooks.map(({ id, url }) => ({ id, url })) };
+  const { turnstile, ...rest } = config;
+  return {
+    ...rest,
+    webhooks: config.webhooks.map(({ id, url }) => ({ id, url })),
+    ...(turnstile ? { turnstile: { siteKey: turnstile.siteKey } } : {}),
+  };
 }

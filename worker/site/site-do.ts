@@ -115,7 +115,7 @@ export class Site extends DurableObject<Env> {
     return this.rows.config();
   }
 
-  publicConfig(now: number): PublicSiteConfig | null {
+  publicConfig(now: number, turnstileScriptUrl: string): PublicSiteConfig | null {
     const c = this.rows.config();
     const site = this.rows.getMeta('site');
     if (!c || !site) return null;
@@ -129,7 +129,15 @@ export class Site extends DurableObject<Env> {
       launcherText: c.launcherText,
       responseMinutes: c.responseMinutes,
       openNow: isOpenAt(c.hours, c.timezone, now),
+      ...(c.turnstile
+        ? { turnstile: { siteKey: c.turnstile.siteKey, scriptUrl: turnstileScriptUrl } }
+        : {}),
     };
+  }
+
+  /** The Turnstile secret the Worker verifies tokens with; null when the site does not use it. */
+  turnstileSecret(): string | null {
+    return this.rows.config()?.turnstile?.secretKey ?? null;
   }
 
   /** Origin check material for the Worker: allowed origins without loading the whole config there. */

@@ -15,7 +15,8 @@ export interface FormValues {
   smsConsent: boolean;
 }
 
-export type FieldName = keyof FormValues;
+/** The typed fields, plus the Turnstile check the server may refuse like any other field. */
+export type FieldName = keyof FormValues | 'turnstileToken';
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
 export const EMPTY_VALUES: FormValues = {
@@ -41,6 +42,7 @@ export const FIELD_ORDER: readonly FieldName[] = [
   'urgent',
   'preferredContact',
   'smsConsent',
+  'turnstileToken',
 ];
 
 /** Short names for the error summary. */
@@ -54,10 +56,11 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   urgent: 'Emergency',
   preferredContact: 'Preferred contact',
   smsConsent: 'Text message consent',
+  turnstileToken: 'Robot check',
 };
 
 export function isFieldName(key: string): key is FieldName {
-  return key in EMPTY_VALUES;
+  return key in EMPTY_VALUES || key === 'turnstileToken';
 }
 
 export function checkObvious(values: FormValues): FieldErrors {
@@ -67,12 +70,14 @@ export function checkObvious(values: FormValues): FieldErrors {
   return errors;
 }
 
-/** The spam signals sent with every lead; the server judges them, quietly. */
+/** The spam signals sent with every lead; the server judges them (Turnstile's out loud). */
 export interface SpamSignals {
   /** The honeypot's value: people never see it, so anything in it was typed by a bot. */
   website: string;
   /** Milliseconds from the form opening to this submit: a person needs a few seconds. */
   fillMs: number;
+  /** Proof the Turnstile check passed, on sites that turned it on. */
+  turnstileToken?: string;
 }
 
 export function toLeadInput(values: FormValues, page: Attribution, spam: SpamSignals): LeadInput {

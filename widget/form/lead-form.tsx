@@ -9,13 +9,14 @@ import type { FormContext } from '../form-contract';
 import { announceLead } from '../host-events';
 import { ContactChoice, ServiceSelect } from './choice-fields';
 import { displayPhone, telHref } from './display-phone';
-import { CheckField, TextField } from './fields';
+import { CheckField, FieldError, TextField } from './fields';
 import {
   checkObvious,
   EMPTY_VALUES,
   FIELD_LABELS,
   FIELD_ORDER,
   type FieldErrors,
+  type FieldName,
   type FormValues,
   fromLeadInput,
   isFieldName,
@@ -26,6 +27,7 @@ import { newIdempotencyKey } from './idempotency-key';
 import { onOutboxAnswer, pendingLead, queueLead } from './lead-outbox';
 import { QueuedNotice, type QueuedState } from './queued-notice';
 import { type SubmitOutcome, submitLead } from './submit-lead';
+import { useTurnstile } from './turnstile';
 
 type Problem =
   | { kind: 'fields'; errors: FieldErrors; extra: string[] }
@@ -70,22 +72,33 @@ export function LeadForm({ ctx, onCreated, onDone }: LeadFormProps) {
   });
 
   const errors = problem?.kind === 'fields' ? problem.errors : {};
+  // Editing a field answers its error: a stale message next to a fixed field misleads.
+  const clearError = (key: FieldName) =>
+    setProblem((prev) => {
+      if (prev?.kind !== 'fields' || !prev.errors[key]) return prev;
+      const { [key]: _fixed, ...errors } = prev.errors;
+      return Object.keys(errors).length || prev.extra.length ? { ...prev, errors } : undefined;
+    });
   const set =
     <K extends keyof FormValues>(key: K) =>
     (value: FormValues[K]) => {
       setValues((prev) => ({ ...prev, [key]: value }));
-      // Editing a field answers its error: a stale message next to a fixed field misleads.
-      setProblem((prev) => {
-        if (prev?.kind !== 'fields' || !prev.errors[key]) return prev;
-        const { [key]: _fixed, ...errors } = prev.errors;
-        return Object.keys(errors).length || prev.extra.length ? { ...prev, errors } : undefined;
-      });
+      clearError(key);
     };
+  const turnstile = useTurnstile(
+    ctx.host,
+    config.turnstile,
+    () => clearError('turnstileToken'),
+    // Blocked or offline: the server would refuse every lead, so point to the phone right away.
+    () => setProblem({ kind: 'refused', message: "The robot check didn't load." }),
+  );
 
   function showFieldErrors(fieldErrors: FieldErrors, extra: string[]): void {
     setProblem({ kind: 'fields', errors: fieldErrors, extra });
     const first = FIELD_ORDER.find((name) => fieldErrors[name]);
-    focusAfterRender.current = first ? `[name="${first}"]` : '.alert-box';
+    // The slotted Turnstile has no control in the shadow root: the summary takes focus for it.
+    focusAfterRender.current =
+      first && first !== 'turnstileToken' ? `[name="${first}"]` : '.alert-box';
   }
 
   /** The server's final answer about this form's lead, sent just now or from the outbox. */
@@ -101,6 +114,8 @@ export function LeadForm({ ctx, onCreated, onDone }: LeadFormProps) {
       focusAfterRender.current = '.alert-box';
       return;
     }
+    // Turnstile tokens are single-use: whatever the server did with this one, ask for another.
+    if (outcome.fields.turnstileToken) turnstile.reset();
     const fieldErrors: FieldErrors = {};
     const extra: string[] = [];
     for (const [key, message] of Object.entries(outcome.fields)) {
@@ -136,6 +151,8 @@ export function LeadForm({ ctx, onCreated, onDone }: LeadFormProps) {
     const input = toLeadInput(values, pageAttribution(), {
       website: honeypot.current?.value ?? '',
       fillMs: Math.min(Date.now() - openedAt.current, MAX_FILL_MS),
+      // Left out when missing: the server's answer then names the check the homeowner skipped.
+      turnstileToken: turnstile.token,
     });
     // The same text for every try and the outbox: the server binds the key to this body.
     const body = JSON.stringify(input);
@@ -244,6 +261,12 @@ export function LeadForm({ ctx, onCreated, onDone }: LeadFormProps) {
         <span class="consent">{config.consentText}</span>
       </CheckField>
       <Honeypot inputRef={honeypot} />
+      {config.turnstile ? (
+        <div class="field">
+          <slot name="turnstile" />
+          <FieldError name="turnstileToken" error={errors.turnstileToken} />
+        </div>
+      ) : null}
 
       <div class="send">
         {/* Always in the DOM, so filling it is announced (a live region added with its text is not). */}

@@ -410,7 +410,7 @@ export const noteInputSchema = z
 export const dutyInputSchema = z.object({ onDuty: z.boolean() }).strip();
 
 /**
- * A change to the site config from the console: any top-level fields, merged over the stored
+ * A change to the site config from the console (top-level fields of any kind), merged over the stored
  * config and then checked whole with siteConfigSchema, the same schema the admin API uses.
  * Webhooks carry signing secrets and stay with the admin API.
  */

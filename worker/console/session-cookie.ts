@@ -19,7 +19,7 @@ export interface SessionCookie {
   secret: string;
 }
 
-// Generic over the route's variables: any route of this worker can read or set the cookie.
+// Generic over the route's variables, so every route of this worker can read or set the cookie.
 type Ctx<E extends { Bindings: Env }> = Context<E>;
 
 const plainHttpDev = <E extends { Bindings: Env }>(c: Ctx<E>): boolean =>

@@ -10,7 +10,7 @@ export interface ClaimGrant {
   exp: number;
 }
 
-interface SigningKey {
+export interface SigningKey {
   kid: string;
   secret: string;
 }
@@ -39,47 +39,73 @@ export function signingKeys(raw: string | undefined, devMode: boolean): SigningK
 
 const b64url = (buf: Buffer): string => buf.toString('base64url');
 
-function mac(key: SigningKey, payload: string): Buffer {
-  // 144 bits of HMAC-SHA256 keep SMS links short and are far beyond guessing range.
-  return createHmac('sha256', key.secret)
-    .update(`claim.${key.kid}.${payload}`)
-    .digest()
-    .subarray(0, 18);
+/**
+ * How every signed link is built: `kid.payload.mac`, the payload a base64url JSON array, the MAC
+ * an HMAC-SHA256 over `domain.kid.payload`. The domain keeps one kind of link from passing as
+ * another; `macBytes` trades length (SMS) against margin.
+ */
+interface TokenKind {
+  domain: string;
+  macBytes: number;
 }
 
-export function signClaim(grant: ClaimGrant, keys: SigningKey[]): string {
+const CLAIM: TokenKind = { domain: 'claim', macBytes: 18 };
+
+function mac(kind: TokenKind, key: SigningKey, payload: string): Buffer {
+  return createHmac('sha256', key.secret)
+    .update(`${kind.domain}.${key.kid}.${payload}`)
+    .digest()
+    .subarray(0, kind.macBytes);
+}
+
+export function signToken(
+  kind: TokenKind,
+  fields: ReadonlyArray<string | number>,
+  keys: SigningKey[],
+): string {
   const key = keys[0];
   if (!key) throw new SigningConfigError('no signing key');
-  const payload = b64url(
-    Buffer.from(JSON.stringify([grant.site, grant.leadId, grant.memberId, grant.exp])),
-  );
-  return `${key.kid}.${payload}.${b64url(mac(key, payload))}`;
+  const payload = b64url(Buffer.from(JSON.stringify(fields)));
+  return `${key.kid}.${payload}.${b64url(mac(kind, key, payload))}`;
 }
 
-export type VerifyResult =
-  | { ok: true; grant: ClaimGrant }
-  | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+export type TokenProblem = 'malformed' | 'bad_signature' | 'expired';
 
-export function verifyClaim(token: string, keys: SigningKey[], nowSeconds: number): VerifyResult {
+/** The signed fields of a token, once its key id, MAC and JSON are all sound. */
+export function openToken(
+  kind: TokenKind,
+  token: string,
+  keys: SigningKey[],
+): { ok: true; fields: unknown[] } | { ok: false; reason: TokenProblem } {
   const parts = token.split('.');
   if (parts.length !== 3 || token.length > 600) return { ok: false, reason: 'malformed' };
   const [kid, payload, sig] = parts as [string, string, string];
   const key = keys.find((k) => k.kid === kid);
   if (!key) return { ok: false, reason: 'bad_signature' };
-  const expected = mac(key, payload);
+  const expected = mac(kind, key, payload);
   const given = Buffer.from(sig, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: 'bad_signature' };
-  }
-  let fields: unknown;
   try {
-    fields = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const fields: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return Array.isArray(fields) ? { ok: true, fields } : { ok: false, reason: 'malformed' };
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (!Array.isArray(fields) || fields.length !== 4) return { ok: false, reason: 'malformed' };
-  const [site, leadId, memberId, exp] = fields as unknown[];
+}
+
+export function signClaim(grant: ClaimGrant, keys: SigningKey[]): string {
+  return signToken(CLAIM, [grant.site, grant.leadId, grant.memberId, grant.exp], keys);
+}
+
+export type VerifyResult = { ok: true; grant: ClaimGrant } | { ok: false; reason: TokenProblem };
+
+export function verifyClaim(token: string, keys: SigningKey[], nowSeconds: number): VerifyResult {
+  const opened = openToken(CLAIM, token, keys);
+  if (!opened.ok) return opened;
+  const [site, leadId, memberId, exp] = opened.fields;
   if (
+    opened.fields.length !== 4 ||
     typeof site !== 'string' ||
     typeof leadId !== 'string' ||
     typeof memberId !== 'string' ||

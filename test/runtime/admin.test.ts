@@ -170,8 +170,10 @@ describe('storage failures', () => {
       ...env,
       SITE: {
         getByName: () => ({
-          allowedOrigins: async () => ['https://acme-heating.example'],
-          turnstileSecret: async () => null,
+          intakeGuard: async () => ({
+            allowedOrigins: ['https://acme-heating.example'],
+            turnstileSecret: null,
+          }),
           submitLead: async () => {
             throw Object.assign(new Error('Durable Object storage operation exceeded timeout'), {
               retryable: true,

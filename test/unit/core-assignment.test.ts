@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acknowledge } from '../../worker/core/acknowledgement';
 import { type AssignmentState, assign } from '../../worker/core/assignment';
-import { escalationFiring } from '../../worker/core/escalation';
 import {
   afterAssignment,
   assignLead,
@@ -13,7 +12,8 @@ import {
   targetMembers,
 } from '../../worker/core/lead-routing';
 import { policyFiring } from '../../worker/core/policy';
-import { pickAssignee } from '../../worker/core/routing';
+import { escalationFiring } from './support/legacy-escalation';
+import { pickAssignee } from './support/legacy-routing';
 import { member, routingSite } from './support/routing-site';
 
 const t = (iso: string) => Date.parse(iso);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EscalationPolicy, Member } from '../../shared/schemas';
-import { escalationFiring, resolveTargets } from '../../worker/core/escalation';
+import { escalationFiring, resolveTargets } from './support/legacy-escalation';
 
 const START = Date.parse('2026-03-10T15:40:00Z');
 const S = 1000;

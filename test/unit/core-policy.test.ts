@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Policy, policySchema } from '../../shared/schedule-schemas';
 import { type EscalationPolicy, escalationSchema } from '../../shared/schemas';
-import { escalationFiring, resolveTargets } from '../../worker/core/escalation';
 import { escalationProgress } from '../../worker/core/escalation-progress';
 import {
   claimDeadline,
@@ -14,6 +13,7 @@ import {
   policyFiring,
   resolvePolicyTargets,
 } from '../../worker/core/policy';
+import { escalationFiring, resolveTargets } from './support/legacy-escalation';
 import { member, routingSite } from './support/routing-site';
 
 const S = 1000;

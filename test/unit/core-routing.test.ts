@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../shared/schemas';
-import { pickAssignee } from '../../worker/core/routing';
+import { pickAssignee } from './support/legacy-routing';
 
 const member = (id: string): Member => ({ id, name: id, phone: '+15555550100', role: 'csr' });
 const TEAM = ['ann', 'bob', 'cat'].map(member);

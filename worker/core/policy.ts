@@ -1,6 +1,7 @@
 // Escalation policies: when each firing is due, whom it reaches, and the two clocks a lead
 // runs against (claimed by someone; homeowner actually reached). The foundation's escalation
-// steps are the policy of a site that defines none, and give the same firings as escalation.ts.
+// steps are the policy of a site that defines none, and give the same firings as the foundation did
+// (test/unit/support/legacy-escalation.ts is that reference).
 import type { Policy, PolicyTarget, ScheduleConfig } from '../../shared/schedule-schemas';
 import type { SiteConfig } from '../../shared/schemas';
 import { nextHandoffs, onCallAt } from './schedule';

@@ -10,22 +10,27 @@ import { rateLimited } from '../http/rate-limit';
 import { publicOrigin, siteStub } from '../http/site-stub';
 import { turnstileScriptUrl, verifyTurnstile } from '../http/turnstile';
 import { formErrorPage, formThanksPage } from '../pages/form-result';
+import type { IntakeGuard } from '../site/site-do';
 
-type Ctx = { Bindings: Env; Variables: { corsOrigin: string | null } };
+type Ctx = { Bindings: Env; Variables: { corsOrigin: string | null; guard: IntakeGuard | null } };
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 export const publicRoutes = new Hono<Ctx>();
 
-async function refuseOrigin(env: Env, site: string, origin: string): Promise<ApiError | null> {
-  let allowed: string[] | null;
+/** The site's intake guard, or the refusal to answer; one Durable Object call either way. */
+async function loadGuard(env: Env, site: string): Promise<IntakeGuard | ApiError> {
+  let guard: IntakeGuard | null;
   try {
-    allowed = await siteStub(env, site).allowedOrigins();
+    guard = await siteStub(env, site).intakeGuard();
   } catch (err) {
     if (err instanceof ApiError) return err;
     throw err;
   }
-  if (allowed === null) return new ApiError(404, 'site_not_found', 'Unknown site');
-  if (!originAllowed(origin, allowed)) {
+  return guard ?? new ApiError(404, 'site_not_found', 'Unknown site');
+}
+
+function refuseOrigin(origin: string, guard: IntakeGuard): ApiError | null {
+  if (!originAllowed(origin, guard.allowedOrigins)) {
     return new ApiError(
       403,
       'origin_not_allowed',
@@ -42,8 +47,11 @@ async function refuseOrigin(env: Env, site: string, origin: string): Promise<Api
 publicRoutes.use('/:site/*', async (c, next) => {
   const origin = c.req.header('origin') ?? null;
   c.set('corsOrigin', null);
+  c.set('guard', null);
   if (origin !== null) {
-    const refusal = await refuseOrigin(c.env, c.req.param('site'), origin);
+    const guard = await loadGuard(c.env, c.req.param('site'));
+    const refusal = guard instanceof ApiError ? guard : refuseOrigin(origin, guard);
+    if (!(guard instanceof ApiError)) c.set('guard', guard);
     if (refusal) {
       // Readable by any page (no credentials involved) so the widget can see why and step aside
       // instead of retrying a refusal it cannot tell from a network error.
@@ -94,16 +102,18 @@ publicRoutes.post('/:site/leads', rateLimited, async (c) => {
       },
     );
   }
+  // Loaded by the origin check for a browser; loaded here for a request without Origin.
+  const guard = c.get('guard') ?? (await loadGuard(c.env, c.req.param('site')));
+  if (guard instanceof ApiError) throw guard;
   if (isFormPost(c.req.header('content-type')))
-    return formLead(c.req.raw, c.env, c.req.param('site'));
+    return formLead(c.req.raw, c.env, c.req.param('site'), guard);
   const parsed = leadInputSchema.safeParse(await readJson(c.req.raw));
   if (!parsed.success) throw invalid(parsed.error);
   const idempotencyKey = key ?? `auto:${crypto.randomUUID()}`;
-  const secret = await stub.turnstileSecret();
-  if (secret)
+  if (guard.turnstileSecret)
     await verifyTurnstile(
       c.env,
-      secret,
+      guard.turnstileSecret,
       parsed.data.turnstileToken,
       c.req.header('cf-connecting-ip'),
       idempotencyKey,
@@ -144,16 +154,19 @@ publicRoutes.post('/:site/events', rateLimited, async (c) => {
 });
 
 /** A plain HTML form's post: 303 to the contractor's thank-you page, or a hosted page. */
-async function formLead(req: Request, env: Env, site: string): Promise<Response> {
+async function formLead(
+  req: Request,
+  env: Env,
+  site: string,
+  guard: IntakeGuard,
+): Promise<Response> {
   const stub = siteStub(env, site);
-  const allowed = await stub.allowedOrigins();
-  if (allowed === null) throw new ApiError(404, 'site_not_found', 'Unknown site');
   if (Number(req.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
     throw new ApiError(413, 'payload_too_large', `Body larger than ${MAX_BODY_BYTES} bytes`);
   }
   const form = await req.formData().catch(() => null);
   if (!form) throw new ApiError(400, 'invalid_request', 'Body is not a valid form');
-  const read = leadFromForm(form, req.headers.get('referer'), allowed);
+  const read = leadFromForm(form, req.headers.get('referer'), guard.allowedOrigins);
   const fail = (fields: Record<string, string>) =>
     read.redirect
       ? redirect(
@@ -166,7 +179,7 @@ async function formLead(req: Request, env: Env, site: string): Promise<Response>
       : html(formErrorPage(fields), 400);
   if (!read.ok) return fail(read.fields);
   const formKey = `form:${crypto.randomUUID()}`;
-  const secret = await stub.turnstileSecret();
+  const secret = guard.turnstileSecret;
   if (secret) {
     try {
       await verifyTurnstile(

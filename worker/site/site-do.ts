@@ -40,6 +40,11 @@ export interface SubmitLeadArgs {
   ip?: string;
 }
 
+export interface IntakeGuard {
+  allowedOrigins: string[];
+  turnstileSecret: string | null;
+}
+
 export type SubmitLeadResult =
   | { kind: 'created' | 'replayed'; body: LeadCreated }
   | { kind: 'site_not_found' }
@@ -135,14 +140,15 @@ export class Site extends DurableObject<Env> {
     };
   }
 
-  /** The Turnstile secret the Worker verifies tokens with; null when the site does not use it. */
-  turnstileSecret(): string | null {
-    return this.rows.config()?.turnstile?.secretKey ?? null;
-  }
-
-  /** Origin check material for the Worker: allowed origins without loading the whole config there. */
-  allowedOrigins(): string[] | null {
-    return this.rows.config()?.allowedOrigins ?? null;
+  /**
+   * What the Worker checks before intake, in one call: the origins allowed to post, and the
+   * Turnstile secret when the site uses it. Null for an unknown site.
+   */
+  intakeGuard(): IntakeGuard | null {
+    const c = this.rows.config();
+    return c
+      ? { allowedOrigins: c.allowedOrigins, turnstileSecret: c.turnstile?.secretKey ?? null }
+      : null;
   }
 
   submitLead(args: SubmitLeadArgs): SubmitLeadResult {

@@ -1,6 +1,8 @@
+// The foundation's escalation steps. Production uses worker/core/policy.ts; this stays as the
+// reference the legacy-equivalence tests hold it to.
 // When each escalation alert fires for an unclaimed lead, and whom it reaches. The shell keeps
 // one timer row per lead holding the next firing's index; this module says when that is.
-import type { EscalationPolicy, Member, NotifyTarget } from '../../shared/schemas';
+import type { EscalationPolicy, Member, NotifyTarget } from '../../../shared/schemas';
 
 export interface EscalationStepDue {
   /** The firing's position in the whole sequence (steps, then repeats). */

@@ -1,5 +1,7 @@
+// The foundation's round-robin over the onCall list. Production routing is worker/core/lead-routing.ts;
+// this stays as the reference the legacy-equivalence tests hold it to.
 // Who gets a new lead first: the on-call members take turns.
-import type { Member } from '../../shared/schemas';
+import type { Member } from '../../../shared/schemas';
 
 /**
  * Round-robin over the onCall list: the member at cursor % onCall.length that exists in team;
